@@ -1,0 +1,93 @@
+"""Rules: the registry, the context rules see, and helpers several rules share.
+
+A rule is a module with NAME, DEFAULT_SEVERITY, a docstring that is its documentation
+(What it does / Why is this bad? / Example / Use instead / Fix safety), and
+`check(item, ctx)`, a generator of Problems. Rules are called; they do not call out.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from types import ModuleType
+from typing import Protocol
+
+from planner.config import Config
+from planner.diagnostics import Problem, Severity
+from planner.ladder import Band, Ladder, distance_days, is_history
+from planner.load import Source
+from planner.model import Plan
+from planner.windows import Window
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One file as rules see it: its source, its plan (None when unusable), load problems."""
+
+    source: Source
+    plan: Plan | None
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    as_of: date
+    config: Config
+
+    @property
+    def ladder(self) -> Ladder:
+        return self.config.ladder
+
+    def plan_band(self, plan: Plan) -> Band | None:
+        """The plan's band: from its target, else from its horizon lane (the SPEC)."""
+        target = plan.fields.target
+        if target is not None and not is_history(target, self.as_of):
+            return self.ladder.band_for(target, self.as_of)
+        if plan.fields.horizon is not None:
+            return self.ladder.band(str(plan.fields.horizon))
+        return None
+
+    def describe(self, window: Window) -> str:
+        days = distance_days(window, self.as_of)
+        return "already started" if days == 0 else f"{days} days out"
+
+
+class Rule(Protocol):
+    NAME: str
+    DEFAULT_SEVERITY: Severity
+
+    def check(self, item: Item, ctx: RuleContext) -> Iterator[Problem]: ...
+
+
+@functools.cache
+def _registry() -> tuple[ModuleType, ...]:
+    # Imported here: rule modules import this package for Item and RuleContext.
+    from planner.rules import (
+        date_precision,
+        deadline_reason,
+        estimate_precision,
+        horizon_mismatch,
+        schema,
+        stale,
+        vague_near_term,
+    )
+
+    modules = (date_precision, deadline_reason, estimate_precision, horizon_mismatch, schema, stale, vague_near_term)
+    return tuple(sorted(modules, key=lambda m: m.NAME))
+
+
+def rules() -> tuple[ModuleType, ...]:
+    return _registry()
+
+
+def rule_names() -> tuple[str, ...]:
+    return tuple(module.NAME for module in _registry())
+
+
+def rule(name: str) -> ModuleType | None:
+    for module in _registry():
+        if module.NAME == name:
+            return module
+    return None
