@@ -23,10 +23,12 @@ except AttributeError:  # PyYAML without libyaml: slower, same results
 MAX_FRONTMATTER_CHARS = 256 * 1024
 MAX_VALUES = 10_000
 MAX_DEPTH = 64
+REFUSED = "refused"  # the kind of a value whose YAML tag was refused (already reported)
 
 _OPEN = re.compile(r"---[ \t]*\r?(?:\n|\Z)")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _TAG = "tag:yaml.org,2002:"
+_UNCLOSED_CONTEXTS = ("while parsing a flow", "while scanning a quoted scalar", "while scanning a block scalar")
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCALAR_KINDS = {
     _TAG + "str": "str",
@@ -44,7 +46,7 @@ class Value:
 
     data: Any  # str | int | float | bool | None | date | list[Value] | dict[str, Value]
     text: str
-    kind: str  # str int float bool null timestamp seq map
+    kind: str  # str int float bool null timestamp seq map, or REFUSED
     span: Span
 
     def plain(self) -> Any:
@@ -116,8 +118,9 @@ def parse_fields(yaml_text: str, first_line: int) -> tuple[tuple[Field, ...], li
         root = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        if e.context_mark is not None and mark is not None and mark.line >= yaml_text.count("\n"):
-            mark = e.context_mark  # the parser ran off the end: point where the open thing began
+        opened = e.context_mark is not None and (e.context or "").startswith(_UNCLOSED_CONTEXTS)
+        if opened or (mark is not None and mark.line >= yaml_text.count("\n")):
+            mark = e.context_mark or mark  # an unclosed bracket or quote: point where it opened
         line, column = (mark.line, mark.column) if mark is not None else (0, 0)
         detail = f"{e.problem}" + (f" ({e.context})" if e.context else "")
         return (), [Problem(Span.point(first_line + line, column + 1), f"invalid YAML: {detail}")]
@@ -189,6 +192,10 @@ class _Builder:
             return None
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, span)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in (_TAG + "seq", _TAG + "map"):
+            tag = node.tag.replace(_TAG, "!!")
+            self.problems.append(Problem(span, f"YAML tag {tag} is not allowed in a plan; write plain values"))
+            return Value(None, "", REFUSED, span)
         if isinstance(node, yaml.SequenceNode):
             items = []
             for item in node.value:
@@ -196,6 +203,8 @@ class _Builder:
                 if value is None:
                     return None
                 items.append(value)
+            if any(item.kind == REFUSED for item in items):
+                return Value(None, "", REFUSED, span)
             return Value(items, "", "seq", span)
         if isinstance(node, yaml.MappingNode):
             mapping: dict[str, Value] = {}
@@ -206,15 +215,20 @@ class _Builder:
                     return None
                 if key is not None:
                     mapping[key] = value
+            if any(item.kind == REFUSED for item in mapping.values()):
+                return Value(None, "", REFUSED, span)
             return Value(mapping, "", "map", span)
         return Value(None, "", "null", span)  # pragma: no cover - PyYAML has three node types
 
     def _scalar(self, node: yaml.ScalarNode, span: Span) -> Value:
+        if node.style in ("'", '"') and span.line == span.end_line and span.end_column - span.column - 2 == len(node.value):
+            # Point inside the quotes, so a fix replaces the text and keeps the quoting.
+            span = Span(span.line, span.column + 1, span.end_line, span.end_column - 1)
         kind = _SCALAR_KINDS.get(node.tag)
         if kind is None:
             tag = node.tag.replace(_TAG, "!!")
             self.problems.append(Problem(span, f"YAML tag {tag} is not allowed in a plan; write plain values"))
-            return Value(node.value, node.value, "str", span)
+            return Value(None, "", REFUSED, span)
         if kind == "str":
             return Value(node.value, node.value, kind, span)
         try:

@@ -16,7 +16,7 @@ from pydantic.functional_validators import BeforeValidator
 
 from planner.diagnostics import Problem, Span
 from planner.estimates import DEFAULT_SIZES, Estimate, EstimateError, parse_estimate
-from planner.frontmatter import Document, Value
+from planner.frontmatter import REFUSED, Document, Value
 from planner.windows import Window, WindowError, parse_window
 
 
@@ -127,6 +127,7 @@ class Plan:
     plan_id: str
     path: str
     fields: PlanFields
+    invalid: frozenset[str] = frozenset()  # fields given but not valid (reported by schema)
     spans: Mapping[str, Span] = field(default_factory=dict)
     key_spans: Mapping[str, Span] = field(default_factory=dict)
     item_spans: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
@@ -149,8 +150,10 @@ def build_plan(
     spans: dict[str, Span] = {}
     key_spans: dict[str, Span] = {}
     item_spans: dict[str, tuple[Span, ...]] = {}
+    refused = {f.key for f in document.fields if f.value.kind == REFUSED}
     for f in document.fields:
-        raw[f.key] = _input(f.key, f.value)
+        if f.key not in refused:
+            raw[f.key] = _input(f.key, f.value)
         spans[f.key] = f.value.span
         key_spans[f.key] = f.key_span
         if f.value.kind == "seq":
@@ -158,14 +161,16 @@ def build_plan(
     head = Span(1, 1, 1, 4)
     problems: list[Problem] = []
     context = {"sizes": sizes}
+    bad: set[str] = set(refused)
     try:
         fields = PlanFields.model_validate(raw, context=context)
     except ValidationError as e:
-        bad: set[str] = set()
         for error in e.errors(include_url=False):
+            key = str(error["loc"][0]) if error["loc"] else ""
+            if key in refused:
+                continue  # its tag was already reported
             problems.append(_problem(error, raw, spans, key_spans, item_spans, head))
-            if error["loc"]:
-                bad.add(str(error["loc"][0]))
+            bad.add(key)
         if bad & {"title", "status"} or "title" not in raw or "status" not in raw:
             return None, problems
         # Check what is valid even when a field is not: one typo should not hide the rest.
@@ -174,7 +179,7 @@ def build_plan(
             fields = PlanFields.model_validate(good, context=context)
         except ValidationError:
             return None, problems
-    plan = Plan(plan_id, path, fields, spans, key_spans, item_spans)
+    plan = Plan(plan_id, path, fields, frozenset(bad), spans, key_spans, item_spans)
     problems.extend(_consistency(plan, head))
     return plan, problems
 
@@ -191,11 +196,11 @@ def _input(key: str, value: Value) -> Any:
 def _consistency(plan: Plan, head: Span) -> list[Problem]:
     f = plan.fields
     problems = []
-    if f.status in NEEDS_OWNER and not f.owner:
+    if f.status in NEEDS_OWNER and not f.owner and "owner" not in plan.invalid:
         problems.append(
             Problem(plan.span("status"), f"a {f.status} plan needs an owner: add 'owner: TEAM-OR-PERSON'")
         )
-    if f.horizon is None and f.target is None:
+    if f.horizon is None and f.target is None and not plan.invalid & {"horizon", "target"}:
         problems.append(Problem(head, "a plan needs a horizon (now, next, later, vision) or a target window"))
     return problems
 

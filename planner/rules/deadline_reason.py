@@ -41,5 +41,5 @@ def check(item: Item, ctx: RuleContext) -> Iterator[Problem]:
             f"deadline {fields.deadline.text} has no deadline_reason: say which external constraint "
             "sets it, or make it a target window",
         )
-    elif fields.deadline is None and fields.deadline_reason:
+    elif fields.deadline is None and fields.deadline_reason and "deadline" not in plan.invalid:
         yield Problem(plan.key_spans["deadline_reason"], "deadline_reason without a deadline: add the date or remove it")
