@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATHS", help="files or folders (default: plans/)")
     _add_as_of(check)
     check.add_argument("--format", choices=_format_choices(), default="text", help="output format (default: text)")
+    check.add_argument(
+        "--jobs", type=_jobs, default=0, metavar="N", help="worker processes (default: one per core for large repos)"
+    )
     check.set_defaults(handler=cmd_check)
 
     explain = sub.add_parser("explain", parents=[common], help="show a rule's documentation")
@@ -82,6 +85,12 @@ def _add_as_of(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="judge distances from this date (default: $PLANNER_AS_OF, then config, then today)",
     )
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes")
+    return int(text)
 
 
 def _format_choices() -> list[str]:
@@ -135,7 +144,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     config = _config(args)
     as_of, source = _as_of(args, config)
-    report = check_files(_plan_files(args, config), config, as_of, source)
+    report = check_files(_plan_files(args, config), config, as_of, source, jobs=args.jobs)
     if args.format == "text":
         output = format_text(report, color=_use_color(sys.stdout))
     else:

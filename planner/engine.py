@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from planner.config import Config
 from planner.diagnostics import Diagnostic, Report, Severity
+from planner.frontmatter import parse_document
 from planner.load import PlanFile, Source, load_source
 from planner.model import build_plan
 from planner.rules import Item, RuleContext, rules
@@ -22,6 +25,10 @@ class Checked:
 def check_source(source: Source, config: Config, ctx: RuleContext) -> Checked:
     document = source.document
     plan, problems = build_plan(source.location.plan_id, source.path, document, config.sizes)
+    if problems and not document.exact:
+        document = parse_document(source.text, exact=True)
+        source = replace(source, document=document)
+        plan, problems = build_plan(source.location.plan_id, source.path, document, config.sizes)
     item = Item(source, plan, (*document.problems, *problems))
     diagnostics = []
     for module in rules():
@@ -41,10 +48,61 @@ def iter_check(files: Iterable[PlanFile], config: Config, as_of: date) -> Iterat
         yield check_source(load_source(location), config, ctx)
 
 
-def check_files(files: Iterable[PlanFile], config: Config, as_of: date, as_of_source: str) -> Report:
-    count = 0
-    diagnostics: list[Diagnostic] = []
+def check_files(
+    files: Iterable[PlanFile], config: Config, as_of: date, as_of_source: str, jobs: int = 0
+) -> Report:
+    """Check every file. `jobs` > 1 spreads files over worker processes (0: one per core
+    when there are enough files to pay for the workers); the report is the same either way."""
+    todo = list(files)
+    workers = jobs or _auto_jobs(len(todo))
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        results = _check_in_workers(todo, config, as_of, workers)
+    else:
+        results = [_check_chunk(todo, config, as_of)]
+    diagnostics = [d for _, found in results for d in found]
+    return Report(as_of, as_of_source, sum(count for count, _ in results), tuple(diagnostics))
+
+
+PARALLEL_THRESHOLD = 2000  # below this, starting workers costs more than it saves
+CHUNK = 250
+
+
+def _auto_jobs(count: int) -> int:
+    if count < PARALLEL_THRESHOLD:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return min(cores, 8)
+
+
+def _check_chunk(files: list[PlanFile], config: Config, as_of: date) -> tuple[int, list[Diagnostic]]:
+    found: list[Diagnostic] = []
     for checked in iter_check(files, config, as_of):
-        count += 1
-        diagnostics.extend(checked.diagnostics)
-    return Report(as_of, as_of_source, count, tuple(diagnostics))
+        found.extend(checked.diagnostics)
+    return len(files), found
+
+
+_worker_settings: tuple[Config, date] | None = None
+
+
+def _init_worker(config: Config, as_of: date) -> None:
+    global _worker_settings  # set once per forked worker, read by _worker_chunk
+    _worker_settings = config, as_of
+
+
+def _worker_chunk(files: list[PlanFile]) -> tuple[int, list[Diagnostic]]:
+    assert _worker_settings is not None
+    return _check_chunk(files, *_worker_settings)
+
+
+def _check_in_workers(
+    files: list[PlanFile], config: Config, as_of: date, workers: int
+) -> list[tuple[int, list[Diagnostic]]]:
+    # Forked workers inherit the config instead of unpickling it; only file lists go
+    # out and diagnostics come back.
+    chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=(config, as_of)) as pool:
+        return list(pool.imap_unordered(_worker_chunk, chunks))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -78,6 +79,12 @@ _ESTIMATE = re.compile(
 
 def parse_estimate(value: object, sizes: Mapping[str, object] = DEFAULT_SIZES) -> Estimate:
     """Parse a frontmatter value into an Estimate; `sizes` are the configured t-shirt sizes."""
+    return _parse_estimate(value, tuple(sizes))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_estimate(value: object, sizes: tuple[str, ...]) -> Estimate:
+    # Cached like windows: the same few estimates recur, and an Estimate is immutable.
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise EstimateError(f"expected an estimate, got {type(value).__name__}; {FORMS_HELP}")
     text = str(value)

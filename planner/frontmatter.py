@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from planner.diagnostics import Problem, Span
+from planner.flatyaml import read_flat
 
 try:
     _Loader: Any = yaml.CSafeLoader
@@ -74,6 +75,7 @@ class Document:
     has_frontmatter: bool
     body: str
     body_line: int  # 1-based line of the body's first line
+    exact: bool = True  # False: read by the fast path; re-read exactly if fields are invalid
 
     def field(self, key: str) -> Field | None:
         for f in self.fields:
@@ -82,8 +84,12 @@ class Document:
         return None
 
 
-def parse_document(text: str) -> Document:
-    """Split and parse. Problems come back as values; this never raises on any text."""
+def parse_document(text: str, exact: bool = False) -> Document:
+    """Split and parse. Problems come back as values; this never raises on any text.
+
+    `exact` skips the fast path (see `fast_fields`): for re-reading a file whose fields
+    did not validate, so every problem gets the composer's exact span.
+    """
     opening = _OPEN.match(text)
     if opening is None:
         first = text.split("\n", 1)[0].strip()
@@ -105,8 +111,27 @@ def parse_document(text: str) -> Document:
     body_start = text.find("\n", closing.end())
     body = "" if body_start < 0 else text[body_start + 1 :]
     close_line = text.count("\n", 0, closing.start()) + 1
+    if not exact:
+        fast = fast_fields(yaml_text, first_line=2)
+        if fast is not None:
+            return Document(fast, (), True, body, close_line + 1, exact=False)
     fields, problems = parse_fields(yaml_text, first_line=2)
     return Document(fields, tuple(problems), True, body, close_line + 1)
+
+
+def fast_fields(yaml_text: str, first_line: int) -> tuple[Field, ...] | None:
+    """Fields of a flat frontmatter read by the fast path (see flatyaml), else None."""
+    if len(yaml_text) > MAX_FRONTMATTER_CHARS:
+        return None
+    entries = read_flat(yaml_text, first_line)
+    if entries is None:
+        return None
+    fields = []
+    for key, key_span, data, text, kind, span in entries:
+        if kind == "seq":
+            data = [Value(*item) for item in data]
+        fields.append(Field(key, key_span, Value(data, text, kind, span)))
+    return tuple(fields)
 
 
 def parse_fields(yaml_text: str, first_line: int) -> tuple[tuple[Field, ...], list[Problem]]:

@@ -44,33 +44,33 @@ class Source:
 
 def discover(paths: Iterable[str], cwd: Path) -> Iterator[PlanFile]:
     """Every `.md` file under `paths`, sorted, each once; symlink loops are not followed twice."""
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    base_cwd = os.path.abspath(cwd)
     for raw in paths:
-        root = (cwd / raw) if not Path(raw).is_absolute() else Path(raw)
-        if root.is_file():
-            candidates: Iterable[Path] = [root]
-            base = _plans_root(root) or root.parent
-        elif root.is_dir():
+        root = os.path.normpath(os.path.join(base_cwd, raw))
+        if os.path.isfile(root):
+            candidates: Iterable[str] = [root]
+            base = _plans_root(root) or os.path.dirname(root)
+        elif os.path.isdir(root):
             candidates = _walk(root)
             base = _plans_root(root) or root
         else:
             raise FileNotFoundError(raw)
         for file in candidates:
-            real = file.resolve()
-            if real in seen:
+            if file in seen:
                 continue
-            seen.add(real)
-            yield PlanFile(file, _display(file, cwd), _plan_id(file, base))
+            seen.add(file)
+            yield PlanFile(Path(file), _relative(file, base_cwd), os.path.splitext(_relative(file, base))[0])
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: str) -> list[str]:
     visited: set[tuple[int, int]] = set()
     stack = [root]
-    found: list[Path] = []
+    found: list[str] = []
     while stack:
         folder = stack.pop()
         try:
-            info = folder.stat()
+            info = os.stat(folder)
         except OSError:
             continue
         if (info.st_dev, info.st_ino) in visited:
@@ -84,46 +84,45 @@ def _walk(root: Path) -> Iterator[Path]:
             if entry.name.startswith("."):
                 continue
             try:
-                is_dir = entry.is_dir()
-                is_file = entry.is_file()
+                if entry.is_dir():
+                    stack.append(entry.path)
+                elif entry.name.endswith(".md") and entry.is_file():
+                    found.append(entry.path)
             except OSError:
                 continue
-            if is_dir:
-                stack.append(Path(entry.path))
-            elif is_file and entry.name.endswith(".md"):
-                found.append(Path(entry.path))
-    return iter(sorted(found, key=lambda p: p.as_posix()))
+    found.sort(key=lambda p: p.replace(os.sep, "/"))
+    return found
 
 
-def _plans_root(path: Path) -> Path | None:
-    for folder in (path, *path.parents):
-        if folder.name == "plans":
-            return folder
-    return None
+def _plans_root(path: str) -> str | None:
+    """The nearest folder named `plans` at or above `path`: plan ids are relative to it."""
+    head = path
+    while True:
+        if os.path.basename(head) == "plans":
+            return head
+        parent = os.path.dirname(head)
+        if parent == head:
+            return None
+        head = parent
 
 
-def _plan_id(file: Path, base: Path) -> str:
-    try:
-        relative = file.relative_to(base)
-    except ValueError:
-        relative = Path(file.name)
-    return relative.with_suffix("").as_posix()
-
-
-def _display(file: Path, cwd: Path) -> str:
-    try:
-        return file.relative_to(cwd).as_posix()
-    except ValueError:
-        return file.as_posix()
+def _relative(path: str, base: str) -> str:
+    """`path` relative to `base` with / separators, or `path` itself when outside it."""
+    prefix = base.rstrip(os.sep) + os.sep
+    if path.startswith(prefix):
+        path = path[len(prefix) :]
+    return path.replace(os.sep, "/")
 
 
 def load_source(location: PlanFile) -> Source:
     """Read and parse one file. Every failure becomes a Problem; nothing here raises."""
     try:
-        size = location.file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return _unreadable(location, f"file is {size // (1024 * 1024)} MB; planner reads at most 16 MB")
-        data = location.file.read_bytes()
+        with open(location.file, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                mb = MAX_FILE_BYTES // (1024 * 1024)
+                return _unreadable(location, f"file is {size // (1024 * 1024)} MB; planner reads at most {mb} MB")
+            data = f.read()
     except OSError as e:
         return _unreadable(location, f"cannot read file: {e.strerror or e}")
     return source_from_bytes(location, data)

@@ -7,6 +7,7 @@ into one window type, and because it sits on the hot path of every check.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -170,8 +171,13 @@ FORMS_HELP = (
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_window(value: object) -> Window:
-    """Parse a frontmatter value (text, or what YAML made of it) into a Window."""
+    """Parse a frontmatter value (text, or what YAML made of it) into a Window.
+
+    Cached: a roadmap repeats the same few windows (`2027-Q3`) across many plans, and a
+    Window is immutable. A bad window raises each time (exceptions are not cached).
+    """
     if isinstance(value, date):
         return day_window(value)
     if isinstance(value, bool) or not isinstance(value, int | str):
@@ -234,12 +240,12 @@ def _match_single(s: str, text: str) -> Window:
     if m := _YEAR.fullmatch(s):
         return year_window(int(m[1]), text)
     if m := _NAMED_MONTH.fullmatch(s):
-        month = MONTHS.get(m[1].lower())
-        if month is None:
+        named = MONTHS.get(m[1].lower())
+        if named is None:
             raise WindowError(f"'{m[1]}' is not a month name; {FORMS_HELP}")
         year = int(m[2])
         _check_year(year)
-        return month_window(year, month, text)
+        return month_window(year, named, text)
     raise WindowError(f"'{text}' is not a time window; {FORMS_HELP}")
 
 

@@ -88,6 +88,6 @@ def rule_names() -> tuple[str, ...]:
 
 def rule(name: str) -> ModuleType | None:
     for module in _registry():
-        if module.NAME == name:
+        if name == module.NAME:
             return module
     return None
