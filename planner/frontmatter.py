@@ -182,6 +182,8 @@ def parse_fields(yaml_text: str, first_line: int) -> tuple[tuple[Field, ...], li
             continue
         seen[key] = key_span
         fields.append(Field(key, key_span, value))
+    if builder.budget < 0:
+        return (), builder.problems[-1:]  # past the budget, nothing else it says is worth reading
     return tuple(fields), builder.problems
 
 
@@ -208,7 +210,7 @@ class _Builder:
         if self.budget < 0:
             if self.budget == -1:
                 self.problems.append(
-                    Problem(self.span(node), f"frontmatter has more than {MAX_VALUES} values (an alias bomb?)")
+                    Problem(self.span(node), f"frontmatter has more than {MAX_VALUES} values (counting what aliases repeat): too many for a plan")
                 )
             return None
         span = self.span(node)

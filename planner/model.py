@@ -117,6 +117,7 @@ class PlanFields(BaseModel):
 
 
 FIELD_NAMES = tuple(PlanFields.model_fields)
+MAX_UNKNOWN_REPORTED = 10  # a file with thousands of unknown keys is not a plan: say so once
 _TEXT_FIELDS = ("target", "deadline", "reviewed", "estimate", "appetite")
 
 
@@ -165,12 +166,20 @@ def build_plan(
     try:
         fields = PlanFields.model_validate(raw, context=context)
     except ValidationError as e:
+        unknown = 0
         for error in e.errors(include_url=False):
             key = str(error["loc"][0]) if error["loc"] else ""
             if key in refused:
                 continue  # its tag was already reported
-            problems.append(_problem(error, raw, spans, key_spans, item_spans, head))
             bad.add(key)
+            if error["type"] == "extra_forbidden":
+                unknown += 1
+                if unknown > MAX_UNKNOWN_REPORTED:
+                    continue
+            problems.append(_problem(error, raw, spans, key_spans, item_spans, head))
+        if unknown > MAX_UNKNOWN_REPORTED:
+            extra = unknown - MAX_UNKNOWN_REPORTED
+            problems.append(Problem(head, f"and {extra} more unknown fields: is this file a plan?"))
         if bad & {"title", "status"} or "title" not in raw or "status" not in raw:
             return None, problems
         # Check what is valid even when a field is not: one typo should not hide the rest.

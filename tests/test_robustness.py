@@ -1,0 +1,94 @@
+"""planner never crashes on what real repositories contain: every file reported or checked."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from hostile_corpus import write_corpus
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    return root, write_corpus(root)
+
+
+def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    script = (
+        "import resource, sys\n"
+        "from planner.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script, *args], cwd=root, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
+
+
+def test_check_reports_every_unreadable_file_once_and_checks_the_rest(corpus):
+    root, expect = corpus
+    proc = run(root, "check", "--as-of", "2026-11-24", "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["files_checked"] == len(expect)
+    by_path = Counter(d["path"] for d in report["diagnostics"] if d["rule"] == "schema")
+    for path, expectation in expect.items():
+        if expectation == "schema":
+            assert by_path[path] >= 1, path
+        elif expectation == "ok":
+            assert by_path[path] == 0, (path, [d for d in report["diagnostics"] if d["path"] == path])
+    findings = {d["path"] for d in report["diagnostics"]}
+    assert "plans/false-precision.md" in findings
+    for d in report["diagnostics"]:
+        assert d["line"] >= 1 and d["column"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("alias-bomb.md", "more than 10000 values"),
+        ("deep-flow.md", "invalid YAML"),
+        ("binary.md", "binary file"),
+        ("cp1252.md", "not UTF-8: byte 0xE9"),
+        ("python-name.md", "YAML tag !!python/name:os.system is not allowed"),
+        ("toml.md", "TOML frontmatter"),
+    ],
+)
+def test_hostile_file_gets_a_clear_message(corpus, name, message):
+    root, _ = corpus
+    proc = run(root, "check", f"plans/{name}", "--as-of", "2026-11-24", "--format", "json")
+    report = json.loads(proc.stdout)
+    assert any(message in d["message"] for d in report["diagnostics"]), report["diagnostics"]
+
+
+def test_alias_bomb_is_bounded_in_time_and_memory(corpus):
+    root, _ = corpus
+    import time
+
+    started = time.perf_counter()
+    proc = run(root, "check", "plans/alias-bomb.md", "--as-of", "2026-11-24")
+    elapsed = time.perf_counter() - started
+    peak_mb = int(proc.stderr.strip().splitlines()[-1]) / 1024
+    assert proc.returncode == 1
+    # Guards against exponential blow-up, not speed targets (those live in bench/).
+    assert elapsed < 10
+    assert peak_mb < 100
+
+
+@pytest.mark.parametrize("env", [{"TZ": "Pacific/Kiritimati", "LC_ALL": "C"}, {"PYTHONHASHSEED": "12345"}])
+def test_check_output_does_not_depend_on_environment(corpus, env):
+    root, _ = corpus
+    base = run(root, "check", "--as-of", "2026-11-24", "--format", "json", env={"PYTHONHASHSEED": "0"})
+    other = run(root, "check", "--as-of", "2026-11-24", "--format", "json", env=env)
+    assert base.stdout == other.stdout
