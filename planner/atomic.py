@@ -19,12 +19,14 @@ class WriteError(PlannerError):
     """A file could not be written; the original, if any, is unchanged."""
 
 
-def write_bytes(path: Path, data: bytes, *, exclusive: bool = False) -> None:
+def write_bytes(path: Path, data: bytes, *, exclusive: bool = False, label: str | None = None) -> None:
     """Replace `path` with `data` atomically, keeping its permissions.
 
     A symlink is followed: the file it points to is replaced, the link stays a link.
     With `exclusive`, an existing file is never replaced (raises FileExistsError).
+    `label` names the file in error messages (default: `path`).
     """
+    label = label or str(path)
     target = Path(os.path.realpath(path))
     folder = target.parent
     try:
@@ -38,7 +40,7 @@ def write_bytes(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
-        raise WriteError(f"{path}: cannot write: {e.strerror or e}") from None
+        raise WriteError(f"{label}: cannot write: {e.strerror or e}") from None
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -59,7 +61,7 @@ def write_bytes(path: Path, data: bytes, *, exclusive: bool = False) -> None:
         if isinstance(e, FileExistsError):
             raise
         if isinstance(e, OSError):
-            raise WriteError(f"{path}: cannot write: {e.strerror or e}") from None
+            raise WriteError(f"{label}: cannot write: {e.strerror or e}") from None
         raise
 
 
