@@ -76,10 +76,10 @@ def read_baseline(path: Path) -> list[Entry]:
     except json.JSONDecodeError as e:
         raise BaselineError(f"{path}: not a planner baseline (invalid JSON at line {e.lineno})") from None
     if not isinstance(data, dict) or data.get("planner_baseline") != FORMAT_VERSION:
-        raise BaselineError(f"{path}: not a planner baseline (expected \"planner_baseline\": {FORMAT_VERSION})")
+        raise BaselineError(f'{path}: not a planner baseline (expected "planner_baseline": {FORMAT_VERSION})')
     findings = data.get("findings")
     if not isinstance(findings, list):
-        raise BaselineError(f"{path}: \"findings\" must be a list")
+        raise BaselineError(f'{path}: "findings" must be a list')
     entries = []
     for i, item in enumerate(findings, 1):
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("path", "rule", "fingerprint")):

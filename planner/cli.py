@@ -160,6 +160,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     severity = config.severities.get(module.NAME, str(module.DEFAULT_SEVERITY))
     print(f"{module.NAME} (default: {module.DEFAULT_SEVERITY}; here: {severity})\n")
     print((module.__doc__ or "").strip())
+    print(f'\n## Severity\n`[tool.planner.rules] {module.NAME} = "error"`, "warning" or "off".')
     return EXIT_OK
 
 
@@ -233,7 +234,10 @@ def _add_ci_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     new.add_argument("--horizon", required=True, choices=("now", "next", "later", "vision"), help="the plan's lane")
     new.add_argument("--owner", help="team or person (required for committed or in-progress)")
     new.add_argument(
-        "--status", default="proposed", choices=("exploring", "proposed", "committed", "in-progress"), help="(default: proposed)"
+        "--status",
+        default="proposed",
+        choices=("exploring", "proposed", "committed", "in-progress"),
+        help="(default: proposed)",
     )
     new.add_argument("--path", metavar="FILE", help="where to write it (default: plans/<slug>.md)")
     _add_as_of(new)
@@ -360,6 +364,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.status in ("committed", "in-progress") and not args.owner:
         raise UsageError(f"a {args.status} plan needs an owner: add --owner TEAM-OR-PERSON")
     target = Path(args.path) if args.path else None
-    path = new_plan(Path.cwd(), args.title, args.horizon, as_of, config, owner=args.owner, status=args.status, path=target)
+    path = new_plan(
+        Path.cwd(), args.title, args.horizon, as_of, config, owner=args.owner, status=args.status, path=target
+    )
     print(path)
     return EXIT_OK

@@ -63,7 +63,9 @@ def fix_file(location: PlanFile, config: Config, ctx: RuleContext, unsafe: bool)
     checked = check_source(source, config, ctx)
     encoder = _encoder(data, source)
     if encoder is None:
-        return FileFix(location, data, data, remaining=checked.diagnostics, notes=_unfixable(checked.diagnostics, unsafe))
+        return FileFix(
+            location, data, data, remaining=checked.diagnostics, notes=_unfixable(checked.diagnostics, unsafe)
+        )
     applied: list[Diagnostic] = []
     notes: list[str] = []
     for _ in range(MAX_PASSES):
@@ -184,5 +186,3 @@ def _unfixable(diagnostics: Sequence[Diagnostic], unsafe: bool) -> tuple[str, ..
 
 def fix_paths(files: Iterable[PlanFile], config: Config, ctx: RuleContext, unsafe: bool) -> list[FileFix]:
     return [fix_file(location, config, ctx, unsafe) for location in files]
-
-

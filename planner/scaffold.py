@@ -73,7 +73,14 @@ def slugify(title: str) -> str:
 
 
 def plan_text(
-    title: str, lane: str, as_of: date, config: Config, *, status: str = "proposed", owner: str | None = None, body: str = ""
+    title: str,
+    lane: str,
+    as_of: date,
+    config: Config,
+    *,
+    status: str = "proposed",
+    owner: str | None = None,
+    body: str = "",
 ) -> str:
     window = lane_window(lane, as_of, config.ladder)
     lines = ["---", f"title: {_yaml_string(title)}", f"status: {status}"]

@@ -47,9 +47,7 @@ _ESTIMATE_FIELDS = ("estimate", "appetite")
 
 def _nocase(word: str) -> str:
     # Hand-escaped rather than re.escape: JavaScript's unicode mode rejects escaped spaces and dashes.
-    return "".join(
-        f"[{c.upper()}{c.lower()}]" if c.isalpha() else ("\\" + c if c in _SPECIAL else c) for c in word
-    )
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else ("\\" + c if c in _SPECIAL else c) for c in word)
 
 
 _SPECIAL = set(".^$*+?()[]{}|\\/")

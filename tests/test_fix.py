@@ -6,7 +6,6 @@ import codecs
 import json
 import os
 import stat
-from pathlib import Path
 
 import pytest
 
@@ -78,7 +77,7 @@ def test_encoding_bom_and_line_endings_stay_byte_for_byte(write_plan, capsys, pr
 
 
 def test_non_ascii_columns_count_code_points(write_plan):
-    text = "---\ntitle: Zoë’s 🚀 plan\nstatus: proposed\ntarget: 2027-08-17 # für 🚀\n---\n"
+    text = "---\ntitle: Zoë’s 🚀 plan\nstatus: proposed\ntarget: 2027-08-17 # für 🚀\n---\n"  # noqa: RUF001
     path = write_plan("rocket.md", text)
     fix()
     assert path.read_text(encoding="utf-8") == text.replace("2027-08-17", "2027-Q3")

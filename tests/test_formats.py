@@ -59,7 +59,9 @@ def test_github_annotations_escape_what_github_requires(plans, capsys):
         "unknown field 'a%25b,c:d'; fields are " + odd[0].split("fields are ")[1]
     ]
     billing = [line for line in out.splitlines() if "billing" in line]
-    assert billing[0].startswith("::error file=plans/billing.md,line=4,col=9,endLine=4,endColumn=21,title=date-precision::")
+    assert billing[0].startswith(
+        "::error file=plans/billing.md,line=4,col=9,endLine=4,endColumn=21,title=date-precision::"
+    )
     assert "%0Aplanner fix would write: 2027-Q3" in billing[0]
     assert out.splitlines()[-1].endswith("(as of 2026-11-24, from --as-of); 1 with a safe fix (planner fix).")
 
@@ -138,7 +140,11 @@ def test_sarif_has_what_github_code_scanning_needs(plans, capsys):
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": "plans/billing.md", "uriBaseId": "%SRCROOT%"}
     assert location["region"] == {
-        "startLine": 4, "startColumn": 9, "endLine": 4, "endColumn": 21, "snippet": {"text": '"2027-08-17"'}
+        "startLine": 4,
+        "startColumn": 9,
+        "endLine": 4,
+        "endColumn": 21,
+        "snippet": {"text": '"2027-08-17"'},
     }
     assert by_rule["stale"]["level"] == "warning"
     odd = next(r for r in run_["results"] if "odd" in r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])

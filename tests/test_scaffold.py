@@ -33,11 +33,20 @@ def empty_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_init_scaffolds_a_repository_that_passes_check(empty_repo, capsys):
     assert main(["init", "--as-of", AS_OF]) == 0
     out = capsys.readouterr().out
-    for name in ("plans/now-example.md", "plans/vision-example.md", "mkdocs.yml", ".pre-commit-config.yaml",
-                 ".github/workflows/planner.yml", "pyproject.toml [tool.planner]"):
+    for name in (
+        "plans/now-example.md",
+        "plans/vision-example.md",
+        "mkdocs.yml",
+        ".pre-commit-config.yaml",
+        ".github/workflows/planner.yml",
+        "pyproject.toml [tool.planner]",
+    ):
         assert f"wrote    {name}" in out
     assert sorted(p.name for p in (empty_repo / "plans").iterdir()) == [
-        "later-example.md", "next-example.md", "now-example.md", "vision-example.md"
+        "later-example.md",
+        "next-example.md",
+        "now-example.md",
+        "vision-example.md",
     ]
     code, diagnostics = check(capsys)
     assert (code, diagnostics) == (0, [])
@@ -88,8 +97,12 @@ def test_init_without_pyproject_writes_planner_toml(tmp_path, monkeypatch, capsy
 
 @pytest.mark.parametrize(
     ("lane", "target", "estimate"),
-    [("now", "2026-W49", "3-5 days"), ("next", "2027-02", "1-2 weeks"), ("later", "2027-Q2", "1-2 months"),
-     ("vision", "2028-H1", "L")],
+    [
+        ("now", "2026-W49", "3-5 days"),
+        ("next", "2027-02", "1-2 weeks"),
+        ("later", "2027-Q2", "1-2 months"),
+        ("vision", "2028-H1", "L"),
+    ],
     ids=["now", "next", "later", "vision"],
 )
 def test_new_writes_a_plan_that_fits_its_lane(empty_repo, capsys, lane, target, estimate):
@@ -97,8 +110,14 @@ def test_new_writes_a_plan_that_fits_its_lane(empty_repo, capsys, lane, target, 
     assert capsys.readouterr().out == "plans/self-serve-invoices-v2.md\n"
     text = (empty_repo / "plans" / "self-serve-invoices-v2.md").read_text()
     fields = yaml.safe_load(text.split("---\n")[1])
-    assert fields == {"title": "Self-serve Invoices: v2!", "status": "proposed", "horizon": lane,
-                      "target": target, "estimate": estimate, "tags": []}
+    assert fields == {
+        "title": "Self-serve Invoices: v2!",
+        "status": "proposed",
+        "horizon": lane,
+        "target": target,
+        "estimate": estimate,
+        "tags": [],
+    }
     assert check(capsys) == (0, [])
 
 
@@ -109,7 +128,9 @@ def test_new_refuses_to_overwrite_and_needs_owner_when_committed(empty_repo, cap
     assert "plans/billing.md already exists" in capsys.readouterr().err
     assert main(["new", "Payments", "--horizon", "now", "--status", "committed", "--as-of", AS_OF]) == 2
     assert "needs an owner" in capsys.readouterr().err
-    assert main(["new", "Payments", "--horizon", "now", "--status", "committed", "--owner", "pay", "--as-of", AS_OF]) == 0
+    assert (
+        main(["new", "Payments", "--horizon", "now", "--status", "committed", "--owner", "pay", "--as-of", AS_OF]) == 0
+    )
     assert check(capsys) == (0, [])
 
 

@@ -32,7 +32,14 @@ def test_cli_prints_the_schema(repo, capsys):
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert set(schema["properties"]) == set(PlanFields.model_fields)
     assert all(spec["description"] for spec in schema["properties"].values())
-    assert schema["properties"]["status"]["enum"] == ["exploring", "proposed", "committed", "in-progress", "done", "dropped"]
+    assert schema["properties"]["status"]["enum"] == [
+        "exploring",
+        "proposed",
+        "committed",
+        "in-progress",
+        "done",
+        "dropped",
+    ]
 
 
 def test_cli_writes_a_file(repo, capsys):
@@ -82,8 +89,19 @@ def test_valid_frontmatter_passes(validator, doc):
         ({"title": "A", "status": "proposed", "horizon": "now", "colour": "red"}, "'colour' was unexpected"),
         ({"title": "A", "status": "proposed", "horizon": "now", "tags": "x"}, "not valid under any"),
     ],
-    ids=["no-title", "bad-status", "no-horizon-or-target", "no-owner", "bad-lane", "bad-quarter", "bad-unit",
-         "deadline-not-day", "deadline-no-reason", "unknown-key", "tags-not-list"],
+    ids=[
+        "no-title",
+        "bad-status",
+        "no-horizon-or-target",
+        "no-owner",
+        "bad-lane",
+        "bad-quarter",
+        "bad-unit",
+        "deadline-not-day",
+        "deadline-no-reason",
+        "unknown-key",
+        "tags-not-list",
+    ],
 )
 def test_invalid_frontmatter_fails(validator, doc, why):
     messages = errors(validator, doc)
@@ -91,10 +109,34 @@ def test_invalid_frontmatter_fails(validator, doc, why):
 
 
 WINDOWS = [
-    "2027-03-14", "2027-3-4", "2027-W11", "2027w11", "2027-03", "March 2027", "mar 2027", "Sept. 2027",
-    "2027-Q1", "Q1 2027", "q4, 2027", "2027-H2", "H2 2027", "2027", "2027-03..2027-05", "March to May 2027",
-    "Q1 - Q2 2027", "2027-Q1 through 2027-H2", "2027-01 \u2013 2027-03",
-    "2027-Q5", "Q5 2027", "2027-H3", "Foo 2027", "next spring", "27-03", "2027-03..", "soon", "2027-03..2027-05..2027-07",
+    "2027-03-14",
+    "2027-3-4",
+    "2027-W11",
+    "2027w11",
+    "2027-03",
+    "March 2027",
+    "mar 2027",
+    "Sept. 2027",
+    "2027-Q1",
+    "Q1 2027",
+    "q4, 2027",
+    "2027-H2",
+    "H2 2027",
+    "2027",
+    "2027-03..2027-05",
+    "March to May 2027",
+    "Q1 - Q2 2027",
+    "2027-Q1 through 2027-H2",
+    "2027-01 \u2013 2027-03",
+    "2027-Q5",
+    "Q5 2027",
+    "2027-H3",
+    "Foo 2027",
+    "next spring",
+    "27-03",
+    "2027-03..",
+    "soon",
+    "2027-03..2027-05..2027-07",
 ]
 
 
@@ -109,8 +151,22 @@ def test_window_pattern_agrees_with_the_parser(validator, text):
     assert accepted == parses
 
 
-ESTIMATES = ["3 days", "2-4 weeks", "~40h", "1-2 months", "5 points", "about 3 weeks", "2 to 3 sprints", "M", "xl",
-             "3", "3 parsecs", "weeks", "XXL", "2--4 weeks"]
+ESTIMATES = [
+    "3 days",
+    "2-4 weeks",
+    "~40h",
+    "1-2 months",
+    "5 points",
+    "about 3 weeks",
+    "2 to 3 sprints",
+    "M",
+    "xl",
+    "3",
+    "3 parsecs",
+    "weeks",
+    "XXL",
+    "2--4 weeks",
+]
 
 
 @pytest.mark.parametrize("text", ESTIMATES)
