@@ -7,6 +7,7 @@ crash, a full disk or Ctrl-C mid-write leaves the old file as it was and no temp
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -49,9 +50,7 @@ def write_bytes(path: Path, data: bytes, *, exclusive: bool = False, label: str 
             os.fsync(f.fileno())
         os.chmod(temp, mode)
         if exclusive:
-            # link() fails if the name was taken since we looked: never clobber a new file.
-            os.link(temp, target)
-            temp.unlink()
+            _link_exclusive(temp, target)
         else:
             os.replace(temp, target)
         _fsync_folder(folder)
@@ -68,6 +67,23 @@ def write_bytes(path: Path, data: bytes, *, exclusive: bool = False, label: str 
 def write_text(path: Path, text: str, *, exclusive: bool = False) -> None:
     """Write UTF-8 text with the line endings given (no newline translation)."""
     write_bytes(path, text.encode("utf-8"), exclusive=exclusive)
+
+
+def _link_exclusive(temp: Path, target: Path) -> None:
+    """Give the finished temp file its name unless the name was taken since we looked."""
+    try:
+        os.link(temp, target)  # fails if the name exists: never clobbers a file made meanwhile
+    except FileExistsError:
+        raise
+    except OSError as e:
+        if e.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS):
+            raise
+        # No hard links on this filesystem: a last look, then rename.
+        if target.exists():
+            raise FileExistsError(str(target)) from None
+        os.replace(temp, target)
+        return
+    temp.unlink()
 
 
 def _umask() -> int:

@@ -9,10 +9,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner import __version__
 from planner.config import Config, find_config_file, load_config, resolve_as_of
 from planner.errors import PlannerError, UsageError
+
+if TYPE_CHECKING:
+    from planner.diagnostics import Diagnostic, Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -244,7 +248,7 @@ def _add_ci_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentP
     new.set_defaults(handler=cmd_new)
 
 
-def _apply_baseline(args: argparse.Namespace, report):  # type: ignore[no-untyped-def]
+def _apply_baseline(args: argparse.Namespace, report: Report) -> Report:
     from planner.baseline import apply_baseline, entries_for, read_baseline, write_baseline
 
     if args.update_baseline and not args.baseline:
@@ -272,7 +276,7 @@ def _apply_baseline(args: argparse.Namespace, report):  # type: ignore[no-untype
     return applied.report
 
 
-def _write_step_summary(args: argparse.Namespace, report) -> None:  # type: ignore[no-untyped-def]
+def _write_step_summary(args: argparse.Namespace, report: Report) -> None:
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if args.format != "github" or not target:
         return
@@ -320,7 +324,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if remaining.has_errors else EXIT_OK
 
 
-def _fixed_list(applied) -> str:  # type: ignore[no-untyped-def]
+def _fixed_list(applied: Sequence[Diagnostic]) -> str:
     parts = [f"{d.rule} at {d.span.line}:{d.span.column} -> {d.fix.replacement}" for d in applied if d.fix]
     return "; ".join(parts) if parts else "edited"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import difflib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from planner.atomic import write_bytes
@@ -138,7 +138,7 @@ def _keep_yaml_quotes(original: str, replacement: str) -> str:
     return replacement
 
 
-def _encoder(data: bytes, source: Source):  # type: ignore[no-untyped-def]
+def _encoder(data: bytes, source: Source) -> Callable[[str], bytes] | None:
     """A function that turns text back into bytes exactly as the file had them, or None."""
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
         return None  # unreadable, binary or not UTF: nothing to fix safely

@@ -92,9 +92,14 @@ def artifact_location(path: str) -> dict[str, str]:
 
 def _result(d: Diagnostic, index: dict[str, int], fingerprint: str) -> dict[str, Any]:
     s = d.span
-    region = {"startLine": s.line, "startColumn": s.column, "endLine": s.end_line, "endColumn": s.end_column}
+    region: dict[str, Any] = {
+        "startLine": s.line,
+        "startColumn": s.column,
+        "endLine": s.end_line,
+        "endColumn": s.end_column,
+    }
     if d.snippet:
-        region["snippet"] = {"text": d.snippet}  # type: ignore[assignment]
+        region["snippet"] = {"text": d.snippet}
     location = {"physicalLocation": {"artifactLocation": artifact_location(d.path), "region": region}}
     result: dict[str, Any] = {
         "ruleId": d.rule,
