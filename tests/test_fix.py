@@ -6,8 +6,11 @@ import codecs
 import json
 import os
 import stat
+from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner.cli import main
 
@@ -214,3 +217,49 @@ def test_fix_never_breaks_a_file(write_plan, monkeypatch, capsys):
     fix()
     assert path.read_bytes() == LADEN.encode()
     assert "fix not applied" in capsys.readouterr().err
+
+
+def test_body_fixes_are_applied_by_span_like_any_other(write_plan, monkeypatch):
+    """Prose rules put fixes on body spans; fix applies them generically."""
+    from planner.diagnostics import Fix, Problem, Span
+    from planner.rules import date_precision
+
+    real = date_precision.check
+
+    def with_body(item, ctx):
+        yield from real(item, ctx)
+        for number, line in enumerate(item.source.text.split("\n"), 1):
+            column = line.find("2027-08-17")
+            if column >= 0 and number >= item.source.document.body_line:
+                span = Span(number, column + 1, number, column + 11)
+                yield Problem(span, "body date too precise", Fix("2027-Q3", safe=True))
+
+    monkeypatch.setattr(date_precision, "check", with_body)
+    path = write_plan("billing.md", LADEN.replace("\n", "\r\n"))
+    fix()
+    expected = SAFE_FIXED.replace("a date 2027-08-17 and", "a date 2027-Q3 and").replace("\n", "\r\n")
+    assert path.read_bytes() == expected.encode()
+
+
+_LINE_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\x85\ufeff"),
+    max_size=30,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(before=_LINE_TEXT, after=_LINE_TEXT, body=st.text(alphabet="abc XYZ\t.,;", max_size=40), crlf=st.booleans())
+def test_only_the_span_changes_whatever_surrounds_it(tmp_path, before, after, body, crlf):
+    from planner.config import Config
+    from planner.fix import fix_file
+    from planner.load import PlanFile
+    from planner.rules import RuleContext
+
+    newline = "\r\n" if crlf else "\n"
+    text = f"---\n# {before}\ntitle: T\nstatus: proposed\ntarget: 2027-08-17   # {after}\n---\n{body}\n"
+    text = text.replace("\n", newline)
+    file = tmp_path / "p.md"
+    file.write_bytes(text.encode())
+    config = Config()
+    result = fix_file(PlanFile(file, "plans/p.md", "p"), config, RuleContext(date(2026, 11, 24), config), False)
+    assert result.after == text.replace("target: 2027-08-17 ", "target: 2027-Q3 ", 1).encode()
