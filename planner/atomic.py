@@ -31,10 +31,11 @@ def write_bytes(path: Path, data: bytes, *, exclusive: bool = False, label: str 
     target = Path(os.path.realpath(path))
     folder = target.parent
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        info = target.stat()
+        mode, owner = stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid)
         existed = True
     except FileNotFoundError:
-        mode = 0o666 & ~_umask()
+        mode, owner = 0o666 & ~_umask(), None
         existed = False
     if exclusive and existed:
         raise FileExistsError(str(path))
@@ -49,6 +50,9 @@ def write_bytes(path: Path, data: bytes, *, exclusive: bool = False, label: str 
             f.flush()
             os.fsync(f.fileno())
         os.chmod(temp, mode)
+        if owner is not None and hasattr(os, "chown"):
+            with contextlib.suppress(OSError):  # only root may give a file away; others keep their own
+                os.chown(temp, *owner)
         if exclusive:
             _link_exclusive(temp, target)
         else:

@@ -215,7 +215,24 @@ def init_repository(root: Path, as_of: date, config: Config) -> Outcome:
     workflow = _WORKFLOW.format(action=action, version=__version__, plans=plans)
     _create(root, ".github/workflows/planner.yml", workflow, outcome)
     _add_tool_section(root, _TOOL_SECTION.format(plans=plans), outcome)
+    _ignore_site(root, outcome)
     return outcome
+
+
+def _ignore_site(root: Path, outcome: Outcome) -> None:
+    """The built site is output, not source: keep it out of git."""
+    gitignore = root / ".gitignore"
+    if not gitignore.exists():
+        _create(root, ".gitignore", "site/\n", outcome)
+        return
+    data = gitignore.read_bytes()
+    if re.search(rb"^/?site/?\r?$", data, re.MULTILINE):
+        outcome.skipped.append((".gitignore site/", "already there"))
+        return
+    newline = b"\r\n" if b"\r\n" in data else b"\n"
+    separator = b"" if not data or data.endswith(b"\n") else newline
+    write_bytes(gitignore, data + separator + b"site/" + newline)  # appended: every existing byte stays
+    outcome.written.append(".gitignore site/")
 
 
 def _create(root: Path, name: str, text: str, outcome: Outcome) -> None:

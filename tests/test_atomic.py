@@ -54,3 +54,15 @@ def test_interrupt_mid_write_removes_the_temp_file(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         write_bytes(path, b"new")
     assert path.read_bytes() == b"old" and os.listdir(tmp_path) == ["a.md"]
+
+
+def test_owner_is_handed_back_to_the_original(tmp_path, monkeypatch):
+    path = tmp_path / "a.md"
+    path.write_bytes(b"old")
+    info = path.stat()
+    calls = []
+    monkeypatch.setattr(atomic.os, "chown", lambda p, uid, gid: calls.append((uid, gid)))
+    write_bytes(path, b"new")
+    assert calls == [(info.st_uid, info.st_gid)]
+    write_bytes(tmp_path / "fresh.md", b"x")
+    assert len(calls) == 1  # a new file is simply ours

@@ -86,6 +86,15 @@ def test_init_never_overwrites_and_says_what_it_skipped(empty_repo, capsys):
     assert {p: p.read_bytes() for p in empty_repo.rglob("*") if p.is_file()} == first
 
 
+def test_init_keeps_the_built_site_out_of_git(empty_repo, capsys):
+    (empty_repo / ".gitignore").write_bytes(b"*.pyc")
+    main(["init", "--as-of", AS_OF])
+    assert (empty_repo / ".gitignore").read_bytes() == b"*.pyc\nsite/\n"
+    main(["init", "--as-of", AS_OF])
+    assert (empty_repo / ".gitignore").read_bytes() == b"*.pyc\nsite/\n"
+    assert "skipped  .gitignore site/ (already there)" in capsys.readouterr().out
+
+
 def test_init_without_pyproject_writes_planner_toml(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["init", "--as-of", AS_OF]) == 0
