@@ -9,10 +9,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner import __version__
 from planner.config import Config, find_config_file, load_config, resolve_as_of
 from planner.errors import PlannerError, UsageError
+
+if TYPE_CHECKING:
+    from planner.diagnostics import Diagnostic, Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -68,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--jobs", type=_jobs, default=0, metavar="N", help="worker processes (default: one per core for large repos)"
     )
+    _add_check_ci_flags(check)
     check.set_defaults(handler=cmd_check)
 
     explain = sub.add_parser("explain", parents=[common], help="show a rule's documentation")
@@ -76,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules_cmd = sub.add_parser("rules", parents=[common], help="list every rule with its severity")
     rules_cmd.set_defaults(handler=cmd_rules)
+    _add_ci_commands(sub, common)
     return parser
 
 
@@ -145,11 +151,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     config = _config(args)
     as_of, source = _as_of(args, config)
     report = check_files(_plan_files(args, config), config, as_of, source, jobs=args.jobs)
+    report = _apply_baseline(args, report)
     if args.format == "text":
         output = format_text(report, color=_use_color(sys.stdout))
     else:
         output = FORMATTERS[args.format](report)
     sys.stdout.write(output)
+    _write_step_summary(args, report)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
@@ -165,6 +173,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     severity = config.severities.get(module.NAME, str(module.DEFAULT_SEVERITY))
     print(f"{module.NAME} (default: {module.DEFAULT_SEVERITY}; here: {severity})\n")
     print((module.__doc__ or "").strip())
+    print(f'\n## Severity\n`[tool.planner.rules] {module.NAME} = "error"`, "warning" or "off".')
     return EXIT_OK
 
 
@@ -177,4 +186,199 @@ def cmd_rules(args: argparse.Namespace) -> int:
         severity = config.severities.get(module.NAME, str(module.DEFAULT_SEVERITY))
         summary = (module.__doc__ or "").strip().splitlines()[0]
         print(f"{module.NAME:<{width}}  {severity:<7}  {summary}")
+    return EXIT_OK
+
+
+# --- CI and editors: baseline, step summary, fix, schema, init, new ---------------------------
+
+
+def _add_check_ci_flags(check: argparse.ArgumentParser) -> None:
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="ignore the findings recorded in FILE (matched by rule, path and offending text, not line)",
+    )
+    check.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="record every current finding in the --baseline FILE, then report against it",
+    )
+
+
+def _add_ci_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    fix = sub.add_parser(
+        "fix",
+        parents=[common],
+        help="apply safe fixes in place (atomically; nothing else in the file changes)",
+        description="Apply fixes. Exit 0: no errors remain; 1: errors remain (or, with --diff, there is "
+        "something to fix); 2: usage, config or internal failure.",
+    )
+    fix.add_argument("paths", nargs="*", metavar="PATHS", help="files or folders (default: plans/)")
+    _add_as_of(fix)
+    fix.add_argument("--unsafe", action="store_true", help="also apply fixes that need judgement (estimates)")
+    fix.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
+    fix.set_defaults(handler=cmd_fix)
+
+    schema = sub.add_parser(
+        "schema",
+        parents=[common],
+        help="print the JSON Schema of plan frontmatter (for editors)",
+        description="Print the JSON Schema (draft 2020-12) of plan frontmatter, e.g. for VS Code's yaml.schemas.",
+    )
+    schema.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    schema.set_defaults(handler=cmd_schema)
+
+    init = sub.add_parser(
+        "init",
+        parents=[common],
+        help="scaffold plans/, mkdocs.yml, a pre-commit hook, a CI workflow and [tool.planner]",
+        description="Add planner to the repository in the current folder. Existing files are never overwritten.",
+    )
+    _add_as_of(init)
+    init.set_defaults(handler=cmd_init)
+
+    new = sub.add_parser(
+        "new",
+        parents=[common],
+        help="write a new plan whose fields fit its horizon",
+        description="Write plans/<slug>.md with a window and estimate as precise as its lane allows, no more.",
+    )
+    new.add_argument("title", metavar="TITLE")
+    new.add_argument("--horizon", required=True, choices=("now", "next", "later", "vision"), help="the plan's lane")
+    new.add_argument("--owner", help="team or person (required for committed or in-progress)")
+    new.add_argument(
+        "--status",
+        default="proposed",
+        choices=("exploring", "proposed", "committed", "in-progress"),
+        help="(default: proposed)",
+    )
+    new.add_argument("--path", metavar="FILE", help="where to write it (default: plans/<slug>.md)")
+    _add_as_of(new)
+    new.set_defaults(handler=cmd_new)
+
+
+def _apply_baseline(args: argparse.Namespace, report: Report) -> Report:
+    from planner.baseline import apply_baseline, entries_for, read_baseline, write_baseline
+
+    if args.update_baseline and not args.baseline:
+        raise UsageError("--update-baseline needs --baseline FILE")
+    if not args.baseline:
+        return report
+    path, cwd = Path(args.baseline), Path.cwd()
+    if args.update_baseline:
+        entries = entries_for(report, path, cwd)
+        write_baseline(path, entries)
+        print(f"planner: baseline: recorded {len(entries)} findings in {args.baseline}", file=sys.stderr)
+    else:
+        entries = read_baseline(path)
+    applied = apply_baseline(report, entries, path, cwd)
+    if applied.ignored:
+        print(f"planner: baseline: {applied.ignored} known findings ignored ({args.baseline})", file=sys.stderr)
+    if applied.removable:
+        print(
+            f"planner: baseline: {len(applied.removable)} recorded findings no longer occur; "
+            "remove them with --update-baseline:",
+            file=sys.stderr,
+        )
+        for entry in applied.removable:
+            print(f"  {entry.path}: {entry.rule}: {entry.text}", file=sys.stderr)
+    return applied.report
+
+
+def _write_step_summary(args: argparse.Namespace, report: Report) -> None:
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if args.format != "github" or not target:
+        return
+    from planner.formatters.github import step_summary
+
+    try:
+        with open(target, "a", encoding="utf-8") as f:  # appended: other steps' summaries stay
+            f.write(step_summary(report))
+    except OSError as e:
+        raise PlannerError(f"$GITHUB_STEP_SUMMARY: {target}: {e.strerror or e}") from None
+
+
+def cmd_fix(args: argparse.Namespace) -> int:
+    from planner.diagnostics import Report
+    from planner.fix import fix_paths, write_fix
+    from planner.formatters.text import summary
+    from planner.rules import RuleContext
+
+    config = _config(args)
+    as_of, source = _as_of(args, config)
+    results = fix_paths(_plan_files(args, config), config, RuleContext(as_of, config), args.unsafe)
+    out = sys.stderr if args.diff else sys.stdout
+    changed = [r for r in results if r.changed]
+    for result in results:
+        for note in result.notes:
+            print(f"{result.location.path}: {note}", file=sys.stderr)
+        if not result.changed:
+            continue
+        if args.diff:
+            sys.stdout.write(result.diff())
+        else:
+            write_fix(result)
+            print(f"fixed {result.location.path}: {_fixed_list(result.applied)}", file=out)
+    remaining = Report(as_of, source, len(results), tuple(d for r in results for d in r.remaining))
+    count = sum(len(r.applied) for r in results)
+    verb = "would fix" if args.diff else "fixed"
+    files = "1 file" if len(changed) == 1 else f"{len(changed)} files"
+    print(f"planner fix: {verb} {count} finding{'' if count == 1 else 's'} in {files}.", file=out)
+    print(summary(remaining), file=out)
+    unsafe_left = sum(1 for d in remaining.diagnostics if d.fix is not None and not d.fix.safe)
+    if unsafe_left and not args.unsafe:
+        print(f"{unsafe_left} more can be fixed with --unsafe (review them: they need judgement).", file=out)
+    if args.diff and changed:
+        return EXIT_FINDINGS
+    return EXIT_FINDINGS if remaining.has_errors else EXIT_OK
+
+
+def _fixed_list(applied: Sequence[Diagnostic]) -> str:
+    parts = [f"{d.rule} at {d.span.line}:{d.span.column} -> {d.fix.replacement}" for d in applied if d.fix]
+    return "; ".join(parts) if parts else "edited"
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from planner.schema import frontmatter_schema
+
+    config = _config(args)
+    text = json.dumps(frontmatter_schema(config.sizes), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        from planner.atomic import write_text
+
+        write_text(Path(args.output), text)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from planner.scaffold import init_repository
+
+    config = _config(args)
+    as_of, _ = _as_of(args, config)
+    outcome = init_repository(Path.cwd(), as_of, config)
+    for path in outcome.written:
+        print(f"wrote    {path}")
+    for path, reason in outcome.skipped:
+        print(f"skipped  {path} ({reason})")
+    print("Next: planner check plans; planner build. Edit or delete the example plans in plans/.")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from planner.scaffold import new_plan
+
+    config = _config(args)
+    as_of, _ = _as_of(args, config)
+    if args.status in ("committed", "in-progress") and not args.owner:
+        raise UsageError(f"a {args.status} plan needs an owner: add --owner TEAM-OR-PERSON")
+    target = Path(args.path) if args.path else None
+    path = new_plan(
+        Path.cwd(), args.title, args.horizon, as_of, config, owner=args.owner, status=args.status, path=target
+    )
+    print(path)
     return EXIT_OK

@@ -51,6 +51,7 @@ class Diagnostic:
     severity: Severity
     message: str
     fix: Fix | None = None
+    snippet: str = ""  # the offending text, whitespace collapsed: what baselines and fingerprints match
 
     def sort_key(self) -> tuple[str, Span, str, str]:
         return (self.path, self.span, self.rule, self.message)

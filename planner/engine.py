@@ -10,6 +10,7 @@ from datetime import date
 
 from planner.config import Config
 from planner.diagnostics import Diagnostic, Report, Severity
+from planner.fingerprint import with_snippets
 from planner.frontmatter import parse_document
 from planner.load import PlanFile, Source, load_source
 from planner.model import build_plan
@@ -39,7 +40,7 @@ def check_source(source: Source, config: Config, ctx: RuleContext) -> Checked:
             diagnostics.append(
                 Diagnostic(source.path, problem.span, module.NAME, Severity(severity), problem.message, problem.fix)
             )
-    return Checked(item, tuple(diagnostics))
+    return Checked(item, with_snippets(source.text, diagnostics))
 
 
 def iter_check(files: Iterable[PlanFile], config: Config, as_of: date) -> Iterator[Checked]:
