@@ -15,6 +15,7 @@ import yaml
 
 from planner.config import Config, parse_config
 from planner.engine import check_source
+from planner.fix import apply_edits
 from planner.load import PlanFile, source_from_bytes
 from planner.rules import RuleContext, rule_names
 
@@ -30,19 +31,9 @@ def _cases():
 
 def _check(text: str, rule: str, as_of: date, config: Config):
     location = PlanFile(Path("plans/x.md"), "plans/x.md", "x")
-    checked = check_source(source_from_bytes(location, text.encode()), config, RuleContext(as_of, config))
-    return [d for d in checked.diagnostics if d.rule == rule]
-
-
-def _apply(text: str, diagnostics) -> str:
-    lines = text.splitlines(keepends=True)
-    for d in sorted(diagnostics, key=lambda d: (d.span.line, d.span.column), reverse=True):
-        if d.fix is None:
-            continue
-        assert d.span.line == d.span.end_line
-        line = lines[d.span.line - 1]
-        lines[d.span.line - 1] = line[: d.span.column - 1] + d.fix.replacement + line[d.span.end_column - 1 :]
-    return "".join(lines)
+    source = source_from_bytes(location, text.encode())
+    checked = check_source(source, config, RuleContext(as_of, config))
+    return source, [d for d in checked.diagnostics if d.rule == rule]
 
 
 def test_every_rule_has_a_fixture_file():
@@ -56,13 +47,13 @@ def test_rule_case(fixture, case):
     as_of = date.fromisoformat(str(fixture["as_of"]))
     config = parse_config({**fixture.get("config", {}), **case.get("config", {})})
     if "pass" in case:
-        found = _check(case["pass"], rule, as_of, config)
+        _, found = _check(case["pass"], rule, as_of, config)
         assert found == [], [d.message for d in found]
         return
-    found = _check(case["fail"], rule, as_of, config)
+    source, found = _check(case["fail"], rule, as_of, config)
     assert [[d.span.line, d.span.column] for d in found] == case["at"], [d.message for d in found]
     if "message" in case:
         assert case["message"] in found[0].message
     if "fix" in case:
-        assert _apply(case["fail"], found) == case["fix"]
-        assert _check(case["fix"], rule, as_of, config) == []
+        assert apply_edits(source, [d for d in found if d.fix is not None]) == case["fix"]
+        assert _check(case["fix"], rule, as_of, config)[1] == []
