@@ -41,11 +41,24 @@ class Bar:
 
 
 @dataclass(frozen=True, slots=True)
+class Load:
+    """One month of a folded lane's summary: how many of its plans may be under way."""
+
+    x: float
+    width: float
+    count: int
+    height: float
+    band: str
+    month: date
+
+
+@dataclass(frozen=True, slots=True)
 class Lane:
     name: str
     anchor: str
     bars: tuple[Bar, ...]
     height: float
+    load: tuple[Load, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +146,7 @@ def build_timeline(data: SiteData, config: Config, lanes_by: str, months: int) -
             )
         lanes.append(Lane(name, anchors[name], tuple(bars), TOP * 2 + len(bars) * ROW))
     total_bars = sum(len(lane.bars) for lane in lanes)
+    lanes = _with_load(lanes, scale, config, as_of)
     return Timeline(
         axis_start=axis_start,
         axis_end=axis_end,
@@ -142,6 +156,33 @@ def build_timeline(data: SiteData, config: Config, lanes_by: str, months: int) -
         gradients=tuple(gradients[k] for k in sorted(gradients)),
         lanes_open=total_bars <= OPEN_LANES_UP_TO,
     )
+
+
+STRIP = 16.0
+
+
+def _with_load(lanes: list[Lane], scale: _Scale, config: Config, as_of: date) -> list[Lane]:
+    """Per lane and month, the plans whose window overlaps it: a folded lane's summary."""
+    months = []
+    day = scale.start
+    while scale.x(day) < scale.right:
+        end = (day + timedelta(days=32)).replace(day=1)
+        months.append((day, end - timedelta(days=1)))
+        day = end
+    counts = [[sum(1 for b in lane.bars if b.start <= last and b.end >= first) for first, last in months] for lane in lanes]
+    peak = max((c for row in counts for c in row), default=0) or 1
+    result = []
+    for lane, row in zip(lanes, counts, strict=True):
+        load = []
+        for (first, last), count in zip(months, row, strict=True):
+            if not count:
+                continue
+            band = config.ladder.band_for_distance(max(0, (first - as_of).days)).name
+            x0, x1 = scale.x(first), min(scale.x(last + timedelta(days=1)), scale.right)
+            height = round(max(1.5, STRIP * count / peak), 1)
+            load.append(Load(round(x0, 1), round(x1 - x0 - 1, 1), count, height, band, first))
+        result.append(Lane(lane.name, lane.anchor, lane.bars, lane.height, tuple(load)))
+    return result
 
 
 def _window(entry: Entry, config: Config, as_of: date) -> tuple[date, date]:
@@ -165,7 +206,7 @@ def _month_start(day: date) -> date:
     return day.replace(day=1)
 
 
-def _ticks(scale: _Scale) -> list[tuple[float, str, bool]] | list[Tick]:
+def _ticks(scale: _Scale) -> list[Tick]:
     ticks = []
     day = scale.start
     while scale.x(day) <= scale.right:
