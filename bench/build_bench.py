@@ -14,6 +14,7 @@ Targets: 1k plans <= 1.15x plain; 2k <= 2.1x 1k; rebuild <= 2 s at 1k.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import shutil
@@ -27,8 +28,20 @@ from pathlib import Path
 AS_OF = date(2026, 11, 24)
 TEAMS = ("billing", "search", "mobile", "platform", "growth", "data", "security", "infra", "design", "support")
 TAGS = ("api", "web", "ios", "android", "perf", "compliance", "ux", "ml", "cost", "reliability")
-WORDS = "ship migrate rework launch retire measure harden simplify explore unify".split()
-NOUNS = "checkout invoices onboarding search index sync exports audit log dashboards alerts".split()
+WORDS = ["ship", "migrate", "rework", "launch", "retire", "measure", "harden", "simplify", "explore", "unify"]
+NOUNS = [
+    "checkout",
+    "invoices",
+    "onboarding",
+    "search",
+    "index",
+    "sync",
+    "exports",
+    "audit",
+    "log",
+    "dashboards",
+    "alerts",
+]
 
 
 def plan_text(i: int, rng: random.Random, ids: list[str]) -> tuple[str, str]:
@@ -37,10 +50,20 @@ def plan_text(i: int, rng: random.Random, ids: list[str]) -> tuple[str, str]:
     kind = rng.random()
     if kind < 0.2:
         month = AS_OF + timedelta(days=rng.randint(0, 35))
-        status, horizon, target, estimate = "in-progress", "now", f"{month:%Y-%m}", f"{rng.randint(1, 3)}-{rng.randint(4, 6)} weeks"
+        status, horizon, target, estimate = (
+            "in-progress",
+            "now",
+            f"{month:%Y-%m}",
+            f"{rng.randint(1, 3)}-{rng.randint(4, 6)} weeks",
+        )
     elif kind < 0.4:
         month = AS_OF + timedelta(days=rng.randint(50, 85))
-        status, horizon, target, estimate = "committed", "next", f"{month:%Y-%m}", f"{rng.randint(2, 4)}-{rng.randint(5, 8)} weeks"
+        status, horizon, target, estimate = (
+            "committed",
+            "next",
+            f"{month:%Y-%m}",
+            f"{rng.randint(2, 4)}-{rng.randint(5, 8)} weeks",
+        )
     elif kind < 0.6:
         day = AS_OF + timedelta(days=rng.randint(100, 170))
         status, horizon, target, estimate = "proposed", "later", f"{day.year}-Q{(day.month - 1) // 3 + 1}", "1-2 months"
@@ -97,7 +120,9 @@ def generate_plain(folder: Path, plans_dir: Path) -> None:
     for source in plans_dir.rglob("*.md"):
         text = source.read_text(encoding="utf-8")
         _, front, body = text.split("---", 2)
-        title = next(line.split(":", 1)[1].strip().strip('"') for line in front.splitlines() if line.startswith("title:"))
+        title = next(
+            line.split(":", 1)[1].strip().strip('"') for line in front.splitlines() if line.startswith("title:")
+        )
         target = docs / source.relative_to(plans_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"# {title}\n{body}", encoding="utf-8")
@@ -154,7 +179,11 @@ def main() -> int:
             generate(folder, n)
             out = subprocess.run(
                 [sys.executable, "-c", REBUILD.format(as_of=AS_OF.isoformat())],
-                cwd=folder, check=True, capture_output=True, text=True, env={**os.environ, "CI": "1"},
+                cwd=folder,
+                check=True,
+                capture_output=True,
+                text=True,
+                env={**os.environ, "CI": "1"},
             )
             rebuilds.append(float(out.stdout.strip().splitlines()[-1]))
         results[n] = {
@@ -169,7 +198,7 @@ def main() -> int:
             flush=True,
         )
     sizes = sorted(results)
-    for small, large in zip(sizes, sizes[1:], strict=False):
+    for small, large in itertools.pairwise(sizes):
         growth = results[large]["planner"] / results[small]["planner"]
         print(f"{large} vs {small} plans: {growth:.2f}x (target <= {2.1 * large / small / 2:.2f})")
     return 0

@@ -178,7 +178,7 @@ def _clean_toc(items: list[AnchorLink]) -> None:
 def _text(html: str) -> str:
     from markupsafe import Markup
 
-    return Markup(html).striptags()  # noqa: S704 - only to drop tags; the result is escaped again
+    return Markup(html).striptags()
 
 
 def is_planner_page(site: Site, page: Page) -> bool:

@@ -31,14 +31,14 @@ from planner.site.render import templates_dir
 log = logging.getLogger("mkdocs.plugins.planner")
 
 
-class PlannerPluginConfig(MkDocsBaseConfig):
+class PlannerPluginConfig(MkDocsBaseConfig):  # type: ignore[no-untyped-call]
     as_of = c.Optional(c.Type(str))  # YYYY-MM-DD; else $PLANNER_AS_OF, planner config, today
     config_file = c.Optional(c.Type(str))  # planner.toml or pyproject.toml; else the nearest one
     strict = c.Type(bool, default=False)  # errors in plans fail the build
     progress = c.Type(bool, default=False)  # page counts on stderr (planner build sets it on a TTY)
 
 
-class PlannerPlugin(BasePlugin[PlannerPluginConfig]):
+class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
     site: pages.Site | None = None
 
@@ -48,7 +48,9 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):
             path = Path(self.config.config_file) if self.config.config_file else find_config_file(root)
             planner_config = load_config(path)
             today = date.today()  # noqa: DTZ011 - the clock is read at the edge, here
-            as_of, source = resolve_as_of(self.config.as_of, os.environ.get("PLANNER_AS_OF"), planner_config.as_of, today)
+            as_of, source = resolve_as_of(
+                self.config.as_of, os.environ.get("PLANNER_AS_OF"), planner_config.as_of, today
+            )
             self.site = pages.load_site(root, planner_config, as_of, source)
         except (PlannerError, FileNotFoundError) as e:
             raise PluginError(f"planner: {e}") from None
@@ -64,7 +66,9 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):
         assert self.site is not None
         data = self.site.data
         errors, warnings = data.count(Severity.ERROR), data.count(Severity.WARNING)
-        summary = f"planner: {errors} errors, {warnings} warnings in {data.files_checked} plan files (as of {data.as_of})"
+        summary = (
+            f"planner: {errors} errors, {warnings} warnings in {data.files_checked} plan files (as of {data.as_of})"
+        )
         if errors and self.config.strict:
             raise PluginError(f"{summary}; strict mode: fix them or build without --strict")
         # Under `mkdocs build --strict`, a warning fails the build: so do errors in plans.
@@ -121,6 +125,7 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):
                     server.watch(str(root / folder))
             if self.site.config.source:
                 server.watch(self.site.config.source)
+            server.watch(str(root), recursive=False)  # a planner.toml created later
         return server
 
 

@@ -130,7 +130,7 @@ class Renderer:
         return self._render("pages/report.html", links)
 
     def plan_page(self, entry: Entry, body_html: str, links: Links) -> str:
-        return self._render("pages/plan.html", links, entry=entry, body=Markup(body_html))  # noqa: S704 - sanitised
+        return self._render("pages/plan.html", links, entry=entry, body=Markup(body_html))
 
 
 PAGE_RENDERERS: dict[str, Callable[[Renderer, Links], str]] = {

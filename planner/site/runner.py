@@ -67,7 +67,7 @@ def default_config_text(planner_config: Config) -> str:
         "plugins": ["search", "planner"],
         "markdown_extensions": ["tables", "admonition", "def_list", "footnotes", {"toc": {"permalink": True}}],
     }
-    return yaml.safe_dump(config, sort_keys=False)
+    return str(yaml.safe_dump(config, sort_keys=False))
 
 
 def load_mkdocs(request: BuildRequest, **overrides: Any) -> MkDocsConfig:
@@ -148,7 +148,7 @@ def serve_site(request: BuildRequest, host: str, port: int, announce: Callable[[
             _run_build(fresh_config(), dirty=True)
         except PlannerError as e:
             announce(f"planner: rebuild failed, still serving the last good site: {e}")
-        except Exception as e:  # noqa: BLE001 - anything a plan or a theme throws must not stop the server
+        except Exception as e:
             announce(f"planner: rebuild failed, still serving the last good site: {type(e).__name__}: {e}")
 
     config = fresh_config()
@@ -162,11 +162,11 @@ def serve_site(request: BuildRequest, host: str, port: int, announce: Callable[[
                 server.watch(str(request.root / folder))
         if plugin.site.config.source:
             server.watch(plugin.site.config.source)
-    if config.config_file_path and Path(config.config_file_path).is_file():
-        server.watch(config.config_file_path)
+    # planner.toml, pyproject.toml and mkdocs.yml, even when they appear after the start.
+    server.watch(str(request.root), recursive=False)
     announce(f"planner: serving {url} (Ctrl+C to stop)")
     try:
-        server.serve()
+        server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
         pass
     finally:

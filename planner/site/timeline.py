@@ -169,7 +169,9 @@ def _with_load(lanes: list[Lane], scale: _Scale, config: Config, as_of: date) ->
         end = (day + timedelta(days=32)).replace(day=1)
         months.append((day, end - timedelta(days=1)))
         day = end
-    counts = [[sum(1 for b in lane.bars if b.start <= last and b.end >= first) for first, last in months] for lane in lanes]
+    counts = [
+        [sum(1 for b in lane.bars if b.start <= last and b.end >= first) for first, last in months] for lane in lanes
+    ]
     peak = max((c for row in counts for c in row), default=0) or 1
     result = []
     for lane, row in zip(lanes, counts, strict=True):

@@ -23,8 +23,13 @@ from planner.cli import main
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 GENERATED_PAGES = ("", "board/", "timeline/", "owners/", "tags/", "status/", "report/")
 
@@ -111,14 +116,19 @@ def crawl(browser_page: tuple[Any, dict[str, list[str]]], server: str) -> dict[s
             """() => ({
                 asof: document.querySelector('.pl-asof time')?.textContent,
                 ids: [...document.querySelectorAll('[id]')].map(e => e.id),
-                links: [...document.querySelectorAll('a[href]')].map(a => new URL(a.getAttribute('href'), document.baseURI).href),
+                links: [...document.querySelectorAll('a[href]')].map(
+                    a => new URL(a.getAttribute('href'), document.baseURI).href),
             })"""
         )
         info["status"] = response.status if response else None
         pages[url] = info
         for link in info["links"]:
             target, _ = urldefrag(link)
-            if target.startswith(server) and target not in pages and not urlsplit(target).path.endswith((".xml", ".gz")):
+            if (
+                target.startswith(server)
+                and target not in pages
+                and not urlsplit(target).path.endswith((".xml", ".gz"))
+            ):
                 queue.append(target)
     return pages
 
@@ -127,7 +137,9 @@ def test_every_generated_page_and_plan_page_is_reachable_from_home(crawl, server
     reached = set(crawl)
     for name in GENERATED_PAGES:
         assert server + name in reached
-    plan_pages = {p.parent.relative_to(built_site / "plans").as_posix() for p in (built_site / "plans").rglob("index.html")}
+    plan_pages = {
+        p.parent.relative_to(built_site / "plans").as_posix() for p in (built_site / "plans").rglob("index.html")
+    }
     assert len(plan_pages) == 48  # 40 generated, our 7, the hostile one
     for plan_id in plan_pages:
         assert f"{server}plans/{plan_id}/" in reached, plan_id

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import hashlib
-from html.parser import HTMLParser
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import AS_OF, HOSTILE
 
 from planner.cli import main
 
-PAGES = ("index.html", "board/index.html", "timeline/index.html", "owners/index.html",
-         "tags/index.html", "status/index.html", "report/index.html")
+PAGES = (
+    "index.html",
+    "board/index.html",
+    "timeline/index.html",
+    "owners/index.html",
+    "tags/index.html",
+    "status/index.html",
+    "report/index.html",
+)
 BAD = "---\ntitle: Billing\nstatus: proposed\ntarget: 2027-08-17\n---\nBody.\n"
 
 
@@ -33,7 +40,9 @@ class _Dangers(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"{tag} {name}")
-            if name in ("href", "src", "xlink:href", "action") and (value or "").strip().lower().startswith("javascript:"):
+            if name in ("href", "src", "xlink:href", "action") and (value or "").strip().lower().startswith(
+                "javascript:"
+            ):
                 self.found.append(f"{tag} {name}={value}")
 
     def handle_data(self, data: str) -> None:
@@ -51,8 +60,11 @@ def dangers(html: str) -> list[str]:
 
 
 def tree(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_repo_with_only_plans_builds_every_page(site_repo, build):
@@ -70,7 +82,7 @@ def test_repo_with_only_plans_builds_every_page(site_repo, build):
 def test_plan_pages_are_linked_but_not_listed_in_the_navigation(site_repo, build):
     assert build()[0] == 0
     home = (site_repo / "site" / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('<nav class="md-nav md-nav--primary'):]
+    nav = home[home.index('<nav class="md-nav md-nav--primary') :]
     nav = nav[: nav.index("</nav>")]
     assert "Board" in nav and "Timeline" in nav
     assert "plans/site/" not in nav
