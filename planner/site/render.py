@@ -70,8 +70,16 @@ class Links:
     plan_urls: Mapping[str, str]
     page_urls: Mapping[str, str]
 
+    def _relative(self, url: str) -> str:
+        # A page n folders deep reaches the site root with n "../": far cheaper than a
+        # general relative path, and the board alone links to every plan.
+        depth = self.page_url.removeprefix("./").count("/")
+        if url in ("", "./"):
+            return "../" * depth or "./"
+        return "../" * depth + url
+
     def plan(self, plan_id: str) -> str:
-        return get_relative_url(self.plan_urls[plan_id], self.page_url)
+        return self._relative(self.plan_urls[plan_id])
 
     def page(self, name: str, anchor: str = "") -> str:
         url = get_relative_url(self.page_urls[name], self.page_url)
