@@ -18,6 +18,7 @@ from planner.model import Plan, Status
 from planner.windows import Window
 
 BOARD_COLUMNS = ("now", "next", "later", "far", "vision")
+AS_OF_SOURCE_WORDS = {"flag": "--as-of", "env": "PLANNER_AS_OF", "config": "the config file", "today": "the build date"}
 STATUS_ORDER = tuple(s.value for s in Status)
 
 
@@ -96,6 +97,10 @@ class SiteData:
     entries: tuple[Entry, ...]  # sorted by id
     unreadable: tuple[Unreadable, ...]
     by_id: dict[str, Entry] = field(default_factory=dict)
+
+    @property
+    def as_of_from(self) -> str:
+        return AS_OF_SOURCE_WORDS.get(self.as_of_source, self.as_of_source)
 
     @property
     def files_checked(self) -> int:

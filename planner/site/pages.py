@@ -23,7 +23,7 @@ from planner.engine import iter_check
 from planner.load import PlanFile, discover
 from planner.site.data import Entry, SiteData, build_site_data
 from planner.site.options import SiteOptions, parse_site_options
-from planner.site.render import PAGES, WIDE_PAGES, Links, Renderer, templates_dir
+from planner.site.render import PAGES, Links, Renderer, templates_dir
 from planner.site.sanitize import clean_html
 
 GENERATED_DIR = ".planner"  # plan ids never start with a dot, so these names cannot collide
@@ -85,6 +85,7 @@ def attach_files(site: Site, files: Files, config: MkDocsConfig) -> list[str]:
     prefix = ""
     if any(_dest(name, config) in taken for name, _ in PAGES):
         prefix = FALLBACK_PREFIX + "/"  # the docs already have a home page: ours move aside
+    site.renderer.site_name = config.site_name
     src_uris = []
     for name, _title in PAGES:
         src_uri = f"{GENERATED_DIR}/{name}.md"
@@ -132,16 +133,14 @@ def nav_config(src_uris: list[str], files: Files, site: Site) -> list[Any]:
 def page_meta(site: Site, page: Page) -> dict[str, Any] | None:
     """The page's meta, set by planner (MkDocs' own copy comes from untrusted frontmatter)."""
     entry = site.entry_by_src.get(page.file.src_uri)
-    if entry is not None:
-        return {"title": str(escape(entry.title))}
+    if entry is not None:  # the header tabs are the navigation; the sidebar would hold one link
+        return {"title": str(escape(entry.title)), "hide": ["navigation"]}
     name = site.page_by_src.get(page.file.src_uri)
     if name is None:
         return None
-    meta: dict[str, Any] = {"title": str(escape(dict(PAGES)[name]))}
+    meta: dict[str, Any] = {"title": str(escape(dict(PAGES)[name])), "hide": ["navigation", "toc"]}
     if name != "index":
         meta["search"] = {"exclude": True}  # plan pages are searchable; lists of them add only noise
-    if name in WIDE_PAGES:
-        meta["hide"] = ["navigation", "toc"]
     return meta
 
 

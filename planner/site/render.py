@@ -33,7 +33,6 @@ PAGES = (
     ("status", "Status"),
     ("report", "Report"),
 )
-WIDE_PAGES = ("board", "timeline")
 COLUMN_TITLES = {"now": "Now", "next": "Next", "later": "Later", "far": "Far", "vision": "Vision"}
 
 
@@ -100,6 +99,7 @@ class Renderer:
         self.owner_ids = unique_slugs([n for n, _ in data.groups("owner")], "owner")
         self.tag_ids = unique_slugs([n for n, _ in data.groups("tag")], "tag")
         self.status_ids = {s: f"status-{s}" for s in STATUS_ORDER}
+        self.site_name = options.title  # MkDocs' site_name, once the plugin knows it
 
     def _render(self, template: str, links: Links, **context: Any) -> str:
         return self.env.get_template(template).render(
@@ -119,7 +119,7 @@ class Renderer:
     def home(self, links: Links) -> str:
         columns = [(COLUMN_TITLES[b], b, len(self.data.column(b))) for b in BOARD_COLUMNS]
         statuses = [(name, len(entries)) for name, entries in self.data.groups("status")]
-        return self._render("pages/home.html", links, columns=columns, statuses=statuses)
+        return self._render("pages/home.html", links, columns=columns, statuses=statuses, site_name=self.site_name)
 
     def board(self, links: Links) -> str:
         columns = [(COLUMN_TITLES[b], b, self.data.column(b)) for b in BOARD_COLUMNS]
