@@ -180,11 +180,12 @@ def main() -> int:
             out = subprocess.run(
                 [sys.executable, "-c", REBUILD.format(as_of=AS_OF.isoformat())],
                 cwd=folder,
-                check=True,
                 capture_output=True,
                 text=True,
                 env={**os.environ, "CI": "1"},
             )
+            if out.returncode:
+                sys.exit(f"rebuild failed:\n{out.stderr}")
             rebuilds.append(float(out.stdout.strip().splitlines()[-1]))
         results[n] = {
             "plain": statistics.median(plain),

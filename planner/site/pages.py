@@ -44,6 +44,7 @@ class Site:
     page_by_src: dict[str, str] = field(default_factory=dict)  # src_uri -> generated page name
     plan_urls: dict[str, str] = field(default_factory=dict)
     page_urls: dict[str, str] = field(default_factory=dict)
+    search_html: dict[str, str] = field(default_factory=dict)  # src_uri -> what search indexes
 
     def links(self, page: Page) -> Links:
         return Links(page.url, self.plan_urls, self.page_urls)
@@ -58,7 +59,7 @@ def load_site(root: Path, config: Config, as_of: date, as_of_source: str) -> Sit
 
 
 def _real(path: str | Path) -> str:
-    return os.path.realpath(path)
+    return os.path.normcase(os.path.abspath(path))
 
 
 def attach_files(site: Site, files: Files, config: MkDocsConfig) -> list[str]:
@@ -134,7 +135,8 @@ def page_meta(site: Site, page: Page) -> dict[str, Any] | None:
     """The page's meta, set by planner (MkDocs' own copy comes from untrusted frontmatter)."""
     entry = site.entry_by_src.get(page.file.src_uri)
     if entry is not None:  # the header tabs are the navigation; the sidebar would hold one link
-        return {"title": str(escape(entry.title)), "hide": ["navigation"]}
+        depth = page.file.url.removeprefix("./").count("/")
+        return {"title": str(escape(entry.title)), "hide": ["navigation"], "planner_nav": f"depth-{depth}"}
     name = site.page_by_src.get(page.file.src_uri)
     if name is None:
         return None
@@ -160,7 +162,9 @@ def page_html(site: Site, page: Page, html: str) -> str:
     entry = site.entry_by_src.get(page.file.src_uri)
     if entry is not None:
         _clean_toc(page.toc.items if page.toc else [])
-        return site.renderer.plan_page(entry, clean_html(html), site.links(page))
+        body = clean_html(html)
+        site.search_html[page.file.src_uri] = f"<h1>{escape(entry.title)}</h1>\n{body}"
+        return site.renderer.plan_page(entry, body, site.links(page))
     name = site.page_by_src.get(page.file.src_uri)
     if name is not None:
         return site.renderer.page(name, site.links(page))
