@@ -221,7 +221,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from planner.formatters.text import format_text
     from planner.site.runner import BuildRequest, StrictFailure, build_site
 
-    progress = _use_color(sys.stderr) and not os.environ.get("CI")
+    progress = sys.stderr.isatty() and not os.environ.get("CI")  # counts on a terminal, quiet in CI logs
     request = _build_request(args, progress)
     assert isinstance(request, BuildRequest)
     try:
@@ -233,16 +233,15 @@ def cmd_build(args: argparse.Namespace) -> int:
         print("planner: site not built: errors in plans (--strict)", file=sys.stderr)
         return EXIT_FINDINGS
     where = os.path.relpath(site_dir)
-    errors, warnings = data.count(Severity.ERROR), data.count(Severity.WARNING)
+    errors, warnings, plans = data.count(Severity.ERROR), data.count(Severity.WARNING), len(data.entries)
     findings = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    print(
-        f"Built {where}/ from {len(data.entries)} plans (as of {data.as_of}, from {_SOURCE_WORDS[data.as_of_source]}): "
-        f"{findings}{'; see the Report page' if errors or warnings else ''}."
-    )
+    as_of = f"as of {data.as_of}, from {_SOURCE_WORDS[data.as_of_source]}"
+    see = "; see the Report page" if errors or warnings else ""
+    print(f"Built {where}/ from {plans} plan{'s' * (plans != 1)} ({as_of}): {findings}{see}.")
     return EXIT_OK
 
 
-_SOURCE_WORDS = {"flag": "--as-of", "env": "PLANNER_AS_OF", "config": "config", "today": "today"}
+_SOURCE_WORDS = {"flag": "--as-of", "env": "PLANNER_AS_OF", "config": "config", "today": "today's date"}
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -84,7 +85,11 @@ def load_mkdocs(request: BuildRequest, **overrides: Any) -> MkDocsConfig:
         source, file_path = str(found), str(found)
     else:
         planner_file = Path(request.planner_config) if request.planner_config else find_config_file(root)
-        text = default_config_text(load_planner_config(planner_file))
+        planner_config = load_planner_config(planner_file)
+        folder = planner_config.paths[0]
+        if not (root / folder).is_dir():
+            raise UsageError(f"{folder}: no such folder; put plans in {folder}/ or add a mkdocs.yml")
+        text = default_config_text(planner_config)
         source, file_path = io.BytesIO(text.encode()), str(root / "mkdocs.yml")
     if request.site_dir:
         overrides["site_dir"] = str(Path(request.site_dir).resolve())
@@ -118,6 +123,12 @@ def build_site(request: BuildRequest) -> tuple[SiteData, str]:
 
 
 def _run_build(config: MkDocsConfig, dirty: bool = False) -> None:
+    # MkDocs reports through logging; show its warnings (a link to a missing page) like it does.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
     config.plugins.on_startup(command="build", dirty=dirty)
     try:
         build(config, dirty=dirty)
@@ -129,6 +140,7 @@ def _run_build(config: MkDocsConfig, dirty: bool = False) -> None:
         raise BuildFailed(f"build failed: {e}") from None
     finally:
         config.plugins.on_shutdown()
+        mkdocs_log.removeHandler(handler)
 
 
 def serve_site(request: BuildRequest, host: str, port: int, announce: Callable[[str], None]) -> None:

@@ -176,3 +176,21 @@ def test_our_own_repository_builds(monkeypatch, tmp_path, capsys):
     assert main(["build", "--as-of", AS_OF, "--site-dir", str(tmp_path / "site")]) == 0
     assert re.search(r"^Built .* from \d+ plans \(as of 2026-11-24", capsys.readouterr().out)
     assert (tmp_path / "site" / "timeline" / "index.html").is_file()
+
+
+def test_no_plans_folder_is_a_one_line_usage_error(site_repo, build):
+    for plan in (site_repo / "plans").iterdir():
+        plan.unlink()
+    (site_repo / "plans").rmdir()
+    code, _, err = build()
+    assert code == 2
+    assert err == "planner: plans: no such folder; put plans in plans/ or add a mkdocs.yml\n"
+
+
+def test_mkdocs_warnings_reach_the_terminal(site_repo, build):
+    (site_repo / "plans" / "linked.md").write_text(
+        "---\ntitle: Linked\nstatus: proposed\nhorizon: later\n---\nSee [the spec](missing.md).\n", "utf-8"
+    )
+    code, _, err = build()
+    assert code == 0
+    assert "WARNING: Doc file 'linked.md' contains a link 'missing.md'" in err
