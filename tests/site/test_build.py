@@ -116,11 +116,29 @@ def test_two_builds_are_byte_identical(site_repo, build):
     assert one == two
 
 
+SITE_URL_CONFIG = (
+    "site_name: X\nsite_url: https://plans.example.org/\ndocs_dir: plans\n"
+    "theme: {name: material, font: false}\nplugins: [search, planner]\n"
+)
+
+
+def test_sitemap_dates_come_from_as_of_not_the_clock(site_repo, build):
+    (site_repo / "mkdocs.yml").write_text(SITE_URL_CONFIG, encoding="utf-8")
+    assert build()[0] == 0
+    sitemap = (site_repo / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<lastmod>2026-11-24</lastmod>") == 14  # 7 plans, 7 generated pages
+    header = (site_repo / "site" / "sitemap.xml.gz").read_bytes()[:10]
+    assert int.from_bytes(header[4:8], "little") == 1795478400  # 2026-11-24T00:00:00Z
+
+
 def test_source_date_epoch_is_honoured(site_repo, build, monkeypatch):
+    (site_repo / "mkdocs.yml").write_text(SITE_URL_CONFIG, encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     assert build()[0] == 0
     sitemap = (site_repo / "site" / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<lastmod>2026-01-01</lastmod>" in sitemap or "<lastmod>" not in sitemap
+    assert sitemap.count("<lastmod>2026-01-01</lastmod>") == 14
+    header = (site_repo / "site" / "sitemap.xml.gz").read_bytes()[:10]
+    assert int.from_bytes(header[4:8], "little") == 1767225600
 
 
 def test_hostile_plan_text_is_escaped_and_never_a_template(site_repo, build):
