@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules_cmd = sub.add_parser("rules", parents=[common], help="list every rule with its severity")
     rules_cmd.set_defaults(handler=cmd_rules)
     _add_ci_commands(sub, common)
+
+    _add_site_commands(sub, common)
     return parser
 
 
@@ -381,4 +383,87 @@ def cmd_new(args: argparse.Namespace) -> int:
         Path.cwd(), args.title, args.horizon, as_of, config, owner=args.owner, status=args.status, path=target
     )
     print(path)
+    return EXIT_OK
+
+
+# --- site: build and serve -----------------------------------------------------------------
+
+
+def _add_site_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    site_options = argparse.ArgumentParser(add_help=False)
+    _add_as_of(site_options)
+    site_options.add_argument(
+        "--mkdocs-config", metavar="FILE", help="mkdocs.yml to use (default: ./mkdocs.yml, else a built-in one)"
+    )
+    build = sub.add_parser(
+        "build",
+        parents=[common, site_options],
+        help="check plans, then build the site",
+        description="Check plans, then build the site with MkDocs. Findings do not stop the build "
+        "(the report page shows them) unless --strict and there are errors: then exit 1.",
+    )
+    build.add_argument("--strict", action="store_true", help="fail (exit 1) when plans have errors")
+    build.add_argument("--site-dir", metavar="DIR", help="where to write the site (default: site/)")
+    build.set_defaults(handler=cmd_build)
+    serve = sub.add_parser(
+        "serve",
+        parents=[common, site_options],
+        help="check plans, then serve the site and rebuild it on every change",
+        description="Serve the site locally; a failed rebuild is reported and the last good site stays up.",
+    )
+    serve.add_argument("--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="default: 127.0.0.1:8000")
+    serve.set_defaults(handler=cmd_serve)
+
+
+def _build_request(args: argparse.Namespace, progress: bool = False) -> object:
+    from planner.site.runner import BuildRequest
+
+    return BuildRequest(
+        root=Path.cwd(),
+        as_of=args.as_of,
+        strict=getattr(args, "strict", False),
+        progress=progress,
+        site_dir=getattr(args, "site_dir", None),
+        mkdocs_config=args.mkdocs_config,
+        planner_config=args.config,
+    )
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from planner.diagnostics import Report, Severity
+    from planner.formatters.text import format_text
+    from planner.site.runner import BuildRequest, StrictFailure, build_site
+
+    progress = sys.stderr.isatty() and not os.environ.get("CI")  # counts on a terminal, quiet in CI logs
+    request = _build_request(args, progress)
+    assert isinstance(request, BuildRequest)
+    try:
+        data, site_dir = build_site(request)
+    except StrictFailure as failure:
+        d = failure.data
+        report = Report(d.as_of, d.as_of_source, d.files_checked, d.diagnostics)
+        sys.stdout.write(format_text(report, color=_use_color(sys.stdout)))
+        print("planner: site not built: errors in plans (--strict)", file=sys.stderr)
+        return EXIT_FINDINGS
+    where = os.path.relpath(site_dir)
+    errors, warnings, plans = data.count(Severity.ERROR), data.count(Severity.WARNING), len(data.entries)
+    findings = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    as_of = f"as of {data.as_of}, from {_SOURCE_WORDS[data.as_of_source]}"
+    see = "; see the Report page" if errors or warnings else ""
+    print(f"Built {where}/ from {plans} plan{'s' * (plans != 1)} ({as_of}): {findings}{see}.")
+    return EXIT_OK
+
+
+_SOURCE_WORDS = {"flag": "--as-of", "env": "PLANNER_AS_OF", "config": "config", "today": "today's date"}
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from planner.site.runner import BuildRequest, serve_site
+
+    host, _, port = args.dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        raise UsageError(f"--dev-addr: '{args.dev_addr}' is not HOST:PORT")
+    request = _build_request(args)
+    assert isinstance(request, BuildRequest)
+    serve_site(request, host, int(port), lambda message: print(message, file=sys.stderr, flush=True))
     return EXIT_OK

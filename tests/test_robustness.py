@@ -23,11 +23,13 @@ def corpus(tmp_path_factory):
 
 
 def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    # Peak memory from VmHWM: ru_maxrss would count the pytest process this one forked from.
     script = (
-        "import resource, sys\n"
+        "import sys\n"
         "from planner.cli import main\n"
         "code = main(sys.argv[1:])\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
+        "print(hwm, file=sys.stderr)\n"
         "raise SystemExit(code)\n"
     )
     return subprocess.run(

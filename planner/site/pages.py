@@ -1,0 +1,192 @@
+"""The site's pages: which MkDocs file is which plan, where generated pages go, what they say.
+
+Called by the plugin's event handlers; knows MkDocs' Files and Pages, never the CLI.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+
+from planner.config import Config
+from planner.engine import iter_check
+from planner.load import PlanFile, discover
+from planner.site.data import Entry, SiteData, build_site_data
+from planner.site.options import SiteOptions, parse_site_options
+from planner.site.render import PAGES, Links, Renderer, templates_dir
+from planner.site.sanitize import clean_html
+
+GENERATED_DIR = ".planner"  # plan ids never start with a dot, so these names cannot collide
+CSS_URI = "assets/planner/planner.css"
+FALLBACK_PREFIX = "planner"
+
+
+@dataclass
+class Site:
+    """One build's state: the checked plans and which MkDocs file shows what."""
+
+    data: SiteData
+    config: Config
+    options: SiteOptions
+    plan_files: tuple[PlanFile, ...]
+    renderer: Renderer
+    entry_by_src: dict[str, Entry] = field(default_factory=dict)
+    page_by_src: dict[str, str] = field(default_factory=dict)  # src_uri -> generated page name
+    plan_urls: dict[str, str] = field(default_factory=dict)
+    page_urls: dict[str, str] = field(default_factory=dict)
+    search_html: dict[str, str] = field(default_factory=dict)  # src_uri -> what search indexes
+
+    def links(self, page: Page) -> Links:
+        return Links(page.url, self.plan_urls, self.page_urls)
+
+
+def load_site(root: Path, config: Config, as_of: date, as_of_source: str) -> Site:
+    """Discover and check every plan once; nothing here touches MkDocs yet."""
+    options = parse_site_options(config.site)
+    plan_files = tuple(discover(config.paths, root))
+    data = build_site_data(iter_check(plan_files, config, as_of), config, as_of, as_of_source)
+    return Site(data, config, options, plan_files, Renderer(data, config, options))
+
+
+def _real(path: str | Path) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def attach_files(site: Site, files: Files, config: MkDocsConfig) -> list[str]:
+    """Make plan files plan pages (not in the nav), add the generated pages; return their src_uris."""
+    by_path = {_real(f.abs_src_path): f for f in files if f.abs_src_path is not None}
+    entries = {_real(p.file): e for p, e in _pairs(site)}
+    for plan_file in site.plan_files:
+        existing = by_path.get(_real(plan_file.file))
+        entry = entries.get(_real(plan_file.file))
+        if entry is None:
+            if existing is not None:
+                files.remove(existing)  # not a usable plan: the report lists it, no page renders it raw
+            continue
+        if existing is None or not existing.is_documentation_page():
+            existing = File.generated(
+                config, f"{GENERATED_DIR}/plans/{entry.plan_id}.md", abs_src_path=str(plan_file.file)
+            )
+            files.append(existing)
+        existing.inclusion = InclusionLevel.NOT_IN_NAV
+        _set_dest(existing, _dest(f"plans/{entry.plan_id}", config))
+        site.entry_by_src[existing.src_uri] = entry
+        site.plan_urls[entry.plan_id] = existing.url
+    taken = {f.dest_uri for f in files if f.src_uri not in site.entry_by_src}
+    prefix = ""
+    if any(_dest(name, config) in taken for name, _ in PAGES):
+        prefix = FALLBACK_PREFIX + "/"  # the docs already have a home page: ours move aside
+    site.renderer.site_name = config.site_name
+    src_uris = []
+    for name, _title in PAGES:
+        src_uri = f"{GENERATED_DIR}/{name}.md"
+        generated = File.generated(config, src_uri, content="", inclusion=InclusionLevel.INCLUDED)
+        _set_dest(generated, _dest(prefix + name, config, home=not prefix))
+        files.append(generated)
+        site.page_by_src[src_uri] = name
+        site.page_urls[name] = generated.url
+        src_uris.append(src_uri)
+    css = (templates_dir() / "assets" / "planner.css").read_text(encoding="utf-8")
+    files.append(File.generated(config, CSS_URI, content=css))
+    return src_uris
+
+
+def _pairs(site: Site) -> list[tuple[PlanFile, Entry]]:
+    by_id = site.data.by_id
+    return [(p, by_id[p.plan_id]) for p in site.plan_files if p.plan_id in by_id]
+
+
+def _dest(name: str, config: MkDocsConfig, home: bool = False) -> str:
+    if name == "index" and home:
+        return "index.html"
+    if name.endswith("/index"):
+        return name + ".html"
+    return f"{name}/index.html" if config.use_directory_urls else f"{name}.html"
+
+
+def _set_dest(file: File, dest_uri: str) -> None:
+    file.dest_uri = dest_uri
+    for cached in ("url", "abs_dest_path"):
+        file.__dict__.pop(cached, None)
+
+
+def nav_config(src_uris: list[str], files: Files, site: Site) -> list[Any]:
+    """planner's pages first, then whatever other pages the docs folder holds."""
+    titles = dict(PAGES)
+    nav: list[Any] = [{titles[site.page_by_src[s]]: s} for s in src_uris]
+    ours = set(src_uris) | set(site.entry_by_src)
+    for f in files.documentation_pages(inclusion=InclusionLevel.is_in_nav):
+        if f.src_uri not in ours:
+            nav.append(f.src_uri)
+    return nav
+
+
+def page_meta(site: Site, page: Page) -> dict[str, Any] | None:
+    """The page's meta, set by planner (MkDocs' own copy comes from untrusted frontmatter)."""
+    entry = site.entry_by_src.get(page.file.src_uri)
+    if entry is not None:  # the header tabs are the navigation; the sidebar would hold one link
+        depth = page.file.url.removeprefix("./").count("/")
+        return {"title": str(escape(entry.title)), "hide": ["navigation"], "planner_nav": f"depth-{depth}"}
+    name = site.page_by_src.get(page.file.src_uri)
+    if name is None:
+        return None
+    meta: dict[str, Any] = {"title": str(escape(dict(PAGES)[name])), "hide": ["navigation", "toc"]}
+    if name != "index":
+        meta["search"] = {"exclude": True}  # plan pages are searchable; lists of them add only noise
+    return meta
+
+
+def plan_source(site: Site, page: Page) -> str | None:
+    entry = site.entry_by_src.get(page.file.src_uri)
+    return None if entry is None else entry.body
+
+
+def page_markdown(site: Site, page: Page, markdown: str) -> str:
+    entry = site.entry_by_src.get(page.file.src_uri)
+    if entry is not None:
+        return entry.body
+    return "" if page.file.src_uri in site.page_by_src else markdown
+
+
+def page_html(site: Site, page: Page, html: str) -> str:
+    entry = site.entry_by_src.get(page.file.src_uri)
+    if entry is not None:
+        _clean_toc(page.toc.items if page.toc else [])
+        body = clean_html(html)
+        site.search_html[page.file.src_uri] = f"<h1>{escape(entry.title)}</h1>\n{body}"
+        return site.renderer.plan_page(entry, body, site.links(page))
+    name = site.page_by_src.get(page.file.src_uri)
+    if name is not None:
+        return site.renderer.page(name, site.links(page))
+    return html
+
+
+def _clean_toc(items: list[AnchorLink]) -> None:
+    """Heading titles from a plan body reach Material's sidebar raw: reduce them to text."""
+    for item in items:
+        item.title = str(escape(_text(item.title)))
+        _clean_toc(item.children)
+
+
+def _text(html: str) -> str:
+    from markupsafe import Markup
+
+    return Markup(html).striptags()
+
+
+def is_planner_page(site: Site, page: Page) -> bool:
+    return page.file.src_uri in site.entry_by_src or page.file.src_uri in site.page_by_src
+
+
+def counts(site: Site) -> Mapping[str, int]:
+    return {"plans": len(site.data.entries), "files": site.data.files_checked}

@@ -1,0 +1,172 @@
+"""The `planner` MkDocs plugin: event handlers, a few lines each, over site/pages.py.
+
+Works the same from `mkdocs build` with `plugins: [search, planner]` and from
+`planner build`, which drives MkDocs' own API and sets the options below.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config as MkDocsBaseConfig
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from planner.config import find_config_file, load_config, resolve_as_of
+from planner.diagnostics import Severity
+from planner.errors import PlannerError
+from planner.site import pages
+from planner.site.render import plural, templates_dir
+
+log = logging.getLogger("mkdocs.plugins.planner")
+
+
+class PlannerPluginConfig(MkDocsBaseConfig):  # type: ignore[no-untyped-call]
+    as_of = c.Optional(c.Type(str))  # YYYY-MM-DD; else $PLANNER_AS_OF, planner config, today
+    config_file = c.Optional(c.Type(str))  # planner.toml or pyproject.toml; else the nearest one
+    strict = c.Type(bool, default=False)  # errors in plans fail the build
+    progress = c.Type(bool, default=False)  # page counts on stderr (planner build sets it on a TTY)
+
+
+class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped-call]
+    supports_multiple_instances = False
+    site: pages.Site | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        try:
+            path = Path(self.config.config_file) if self.config.config_file else find_config_file(root)
+            planner_config = load_config(path)
+            today = date.today()  # noqa: DTZ011 - the clock is read at the edge, here
+            as_of, source = resolve_as_of(
+                self.config.as_of, os.environ.get("PLANNER_AS_OF"), planner_config.as_of, today
+            )
+            self.site = pages.load_site(root, planner_config, as_of, source)
+        except (PlannerError, FileNotFoundError) as e:
+            raise PluginError(f"planner: {e}") from None
+        self.user_nav = config.nav is not None
+        self._report(config)
+        theme_dirs = config.theme.dirs
+        theme_dirs.insert(1 if config.theme.custom_dir else 0, str(templates_dir() / "theme"))
+        config.extra_css.append(pages.CSS_URI)
+        self.pages_done = 0
+        return config
+
+    def _report(self, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        data = self.site.data
+        errors, warnings = data.count(Severity.ERROR), data.count(Severity.WARNING)
+        counts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+        summary = f"planner: {counts} in {plural(data.files_checked, 'plan file')} (as of {data.as_of})"
+        if errors and self.config.strict:
+            raise PluginError(f"{summary}; strict mode: fix them or build without --strict")
+        # Under `mkdocs build --strict`, a warning fails the build: so do errors in plans.
+        (log.warning if errors and config.strict else log.info)(summary)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        generated = pages.attach_files(self.site, files, config)
+        if not self.user_nav:
+            config.nav = pages.nav_config(generated, files, self.site)
+        self.pages_total = len(files.documentation_pages())
+        return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        assert self.site is not None
+        env.globals["planner_as_of"] = self.site.data.as_of.isoformat()
+        env.globals["planner_cache"] = _RenderCache()  # one per build
+        return env
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        assert self.site is not None
+        return pages.plan_source(self.site, page)  # already read and split once, by the check
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.site is not None
+        meta = pages.page_meta(self.site, page)
+        if meta is not None:
+            page.meta = meta
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            page.update_date = self.site.data.as_of.isoformat()  # no build clock in the output
+        return pages.page_markdown(self.site, page, markdown)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.site is not None
+        return pages.page_html(self.site, page, html)
+
+    # Search indexes a plan's title and body, not its card, dependency lists and findings:
+    # better results, and half the HTML to parse. Swapped in before search runs, back after.
+    @event_priority(100)
+    def _before_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        assert self.site is not None
+        searchable = self.site.search_html.pop(page.file.src_uri, None)
+        if searchable is not None:
+            self._full_html = page.content
+            page.content = searchable
+        return context
+
+    @event_priority(-100)
+    def _after_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self._full_html is not None:
+            page.content, self._full_html = self._full_html, None
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
+    _full_html: str | None = None
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.pages_done += 1
+        if self.config.progress and (self.pages_done % 25 == 0 or self.pages_done == self.pages_total):
+            sys.stderr.write(f"\rplanner: {self.pages_done}/{self.pages_total} pages")
+            sys.stderr.flush()
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.progress and self.pages_done:
+            sys.stderr.write("\n")
+        if "SOURCE_DATE_EPOCH" not in os.environ and self.site is not None:
+            _restamp_sitemap(Path(config.site_dir), self.site.data.as_of)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.site is not None:  # plans may live outside docs_dir; `mkdocs serve` should see them
+            root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+            for folder in self.site.config.paths:
+                if (root / folder).exists():
+                    server.watch(str(root / folder))
+            if self.site.config.source:
+                server.watch(self.site.config.source)
+            server.watch(str(root), recursive=False)  # a planner.toml created later
+        return server
+
+
+class _RenderCache:
+    """Theme markup that is the same on many pages, rendered once per build."""
+
+    def __init__(self) -> None:
+        self._done: dict[str, str] = {}
+
+    def __call__(self, key: str, render: Any) -> str:
+        if key not in self._done:
+            self._done[key] = str(render())
+        return self._done[key]
+
+
+def _restamp_sitemap(site_dir: Path, as_of: date) -> None:
+    """MkDocs stamps sitemap.xml.gz with the build time; stamp it with the as-of date instead."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    stamp = int(datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp())
+    target = site_dir / "sitemap.xml.gz"
+    with target.open("wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(target), mode="wb", mtime=stamp) as gz:
+        gz.write(sitemap.read_bytes())

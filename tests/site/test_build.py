@@ -1,0 +1,214 @@
+"""planner build: zero configuration, an existing mkdocs.yml, strict mode, determinism, safety."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import AS_OF, HOSTILE
+
+from planner.cli import main
+
+PAGES = (
+    "index.html",
+    "board/index.html",
+    "timeline/index.html",
+    "owners/index.html",
+    "tags/index.html",
+    "status/index.html",
+    "report/index.html",
+)
+BAD = "---\ntitle: Billing\nstatus: proposed\ntarget: 2027-08-17\n---\nBody.\n"
+
+
+class _Dangers(HTMLParser):
+    """Everything in a page that a browser would run: scripts, on* handlers, javascript: URLs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._script = tag == "script"
+        if tag in ("iframe", "object", "embed"):
+            self.found.append(tag)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"{tag} {name}")
+            if name in ("href", "src", "xlink:href", "action") and (value or "").strip().lower().startswith(
+                "javascript:"
+            ):
+                self.found.append(f"{tag} {name}={value}")
+
+    def handle_data(self, data: str) -> None:
+        if self._script and "alert(" in data:
+            self.found.append(f"script {data[:40]}")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._script = False
+
+
+def dangers(html: str) -> list[str]:
+    parser = _Dangers()
+    parser.feed(html)
+    return parser.found
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_repo_with_only_plans_builds_every_page(site_repo, build):
+    code, out, _ = build()
+    assert code == 0
+    assert out.startswith("Built site/ from 7 plans (as of 2026-11-24, from --as-of)")
+    for page in PAGES:
+        html = (site_repo / "site" / page).read_text(encoding="utf-8")
+        assert f'datetime="{AS_OF}"' in html, page  # the as-of stamp on every page
+    plan = (site_repo / "site" / "plans" / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Site: board, fuzzy timeline and a page per plan" in plan
+    assert "Core: plan files and planner check" in plan  # its dependency, by title
+
+
+def test_plan_pages_are_linked_but_not_listed_in_the_navigation(site_repo, build):
+    assert build()[0] == 0
+    home = (site_repo / "site" / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "Board" in nav and "Timeline" in nav
+    assert "plans/site/" not in nav
+    board = (site_repo / "site" / "board" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../plans/site/"' in board
+
+
+def test_findings_do_not_stop_the_build_but_strict_errors_do(site_repo, build):
+    (site_repo / "plans" / "billing.md").write_text(BAD, encoding="utf-8")
+    code, out, _ = build()
+    assert code == 0 and "1 error" in out
+    report = (site_repo / "site" / "report" / "index.html").read_text(encoding="utf-8")
+    assert "date-precision" in report and "<code>4:9</code>" in report
+    page = (site_repo / "site" / "plans" / "billing" / "index.html").read_text(encoding="utf-8")
+    assert "1 error" in page and "2027-Q3" in page  # the badge and the suggested fix
+
+    (site_repo / "site" / "index.html").unlink()
+    code, out, err = build("--strict")
+    assert code == 1
+    assert "plans/billing.md:4:9: error date-precision" in out
+    assert "not built" in err
+    assert not (site_repo / "site" / "index.html").exists()
+
+
+def test_two_builds_are_byte_identical(site_repo, build):
+    (site_repo / "plans" / "hostile.md").write_text(HOSTILE, encoding="utf-8")
+    assert build("--site-dir", "one")[0] == 0
+    assert build("--site-dir", "two")[0] == 0
+    one, two = tree(site_repo / "one"), tree(site_repo / "two")
+    assert "sitemap.xml.gz" in one and "search/search_index.json" in one
+    assert one == two
+
+
+SITE_URL_CONFIG = (
+    "site_name: X\nsite_url: https://plans.example.org/\ndocs_dir: plans\n"
+    "theme: {name: material, font: false}\nplugins: [search, planner]\n"
+)
+
+
+def test_sitemap_dates_come_from_as_of_not_the_clock(site_repo, build):
+    (site_repo / "mkdocs.yml").write_text(SITE_URL_CONFIG, encoding="utf-8")
+    assert build()[0] == 0
+    sitemap = (site_repo / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<lastmod>2026-11-24</lastmod>") == 14  # 7 plans, 7 generated pages
+    header = (site_repo / "site" / "sitemap.xml.gz").read_bytes()[:10]
+    assert int.from_bytes(header[4:8], "little") == 1795478400  # 2026-11-24T00:00:00Z
+
+
+def test_source_date_epoch_is_honoured(site_repo, build, monkeypatch):
+    (site_repo / "mkdocs.yml").write_text(SITE_URL_CONFIG, encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    assert build()[0] == 0
+    sitemap = (site_repo / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<lastmod>2026-01-01</lastmod>") == 14
+    header = (site_repo / "site" / "sitemap.xml.gz").read_bytes()[:10]
+    assert int.from_bytes(header[4:8], "little") == 1767225600
+
+
+def test_hostile_plan_text_is_escaped_and_never_a_template(site_repo, build):
+    (site_repo / "plans" / "hostile.md").write_text(HOSTILE, encoding="utf-8")
+    assert build()[0] == 0
+    site = site_repo / "site"
+    page = (site / "plans" / "hostile" / "index.html").read_text(encoding="utf-8")
+    assert dangers(page) == []
+    assert "javascript:" not in page
+    assert "{{ 7*7 }}" in page and "49" not in page
+    assert "<h1>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in page  # shown as text
+    assert "example.com" not in page  # no remote image: nothing is fetched when a page is read
+    assert "does-not-exist" in page  # the broken dependency is reported
+    for html_file in sorted(site.rglob("*.html")):
+        assert dangers(html_file.read_text(encoding="utf-8")) == [], html_file
+
+
+def test_an_existing_mkdocs_yml_is_used(site_repo, build):
+    (site_repo / "mkdocs.yml").write_text(
+        "site_name: Acme roadmap\ndocs_dir: plans\ntheme: {name: material, font: false}\nplugins: [search, planner]\n",
+        encoding="utf-8",
+    )
+    assert build()[0] == 0
+    assert "<title>Board - Acme roadmap</title>" in (site_repo / "site" / "board" / "index.html").read_text("utf-8")
+
+
+def test_mkdocs_yml_without_the_plugin_is_a_usage_error(site_repo, build):
+    (site_repo / "mkdocs.yml").write_text("site_name: X\ndocs_dir: plans\n", encoding="utf-8")
+    code, _, err = build()
+    assert code == 2
+    assert "add 'planner' under 'plugins:'" in err
+
+
+def test_bad_site_option_names_the_key(site_repo, build):
+    (site_repo / "planner.toml").write_text('[site]\nlanes = "planet"\n', encoding="utf-8")
+    code, _, err = build()
+    assert code == 2
+    assert "site.lanes" in err and "owner, tag" in err
+
+
+def test_plain_mkdocs_build_uses_the_same_plugin(site_repo, monkeypatch):
+    (site_repo / "mkdocs.yml").write_text((Path(__file__).parents[2] / "mkdocs.yml").read_text("utf-8"), "utf-8")
+    monkeypatch.setenv("PLANNER_AS_OF", AS_OF)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], check=True, cwd=site_repo)
+    board = (site_repo / "site" / "board" / "index.html").read_text("utf-8")
+    assert "Core: plan files and planner check" in board and f'datetime="{AS_OF}"' in board
+
+
+def test_our_own_repository_builds(monkeypatch, tmp_path, capsys):
+    repo = Path(__file__).parents[2]
+    monkeypatch.chdir(repo)
+    monkeypatch.delenv("PLANNER_AS_OF", raising=False)
+    assert main(["build", "--as-of", AS_OF, "--site-dir", str(tmp_path / "site")]) == 0
+    assert re.search(r"^Built .* from \d+ plans \(as of 2026-11-24", capsys.readouterr().out)
+    assert (tmp_path / "site" / "timeline" / "index.html").is_file()
+
+
+def test_no_plans_folder_is_a_one_line_usage_error(site_repo, build):
+    for plan in (site_repo / "plans").iterdir():
+        plan.unlink()
+    (site_repo / "plans").rmdir()
+    code, _, err = build()
+    assert code == 2
+    assert err == "planner: plans: no such folder; put plans in plans/ or add a mkdocs.yml\n"
+
+
+def test_mkdocs_warnings_reach_the_terminal(site_repo, build):
+    (site_repo / "plans" / "linked.md").write_text(
+        "---\ntitle: Linked\nstatus: proposed\nhorizon: later\n---\nSee [the spec](missing.md).\n", "utf-8"
+    )
+    code, _, err = build()
+    assert code == 0
+    assert "WARNING: Doc file 'linked.md' contains a link 'missing.md'" in err

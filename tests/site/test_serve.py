@@ -1,0 +1,89 @@
+"""planner serve: rebuilds on change; a failed rebuild is reported and the last good site stays up."""
+
+from __future__ import annotations
+
+import os
+import queue
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF
+
+WAIT = 60.0  # generous: the machine may be busy; passing tests return as soon as the state is seen
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for(predicate: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def fetch(url: str) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.read().decode("utf-8")
+
+
+@pytest.fixture
+def served(site_repo: Path) -> Iterator[tuple[str, Callable[[], list[str]]]]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "planner", "serve", "--as-of", AS_OF, "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=site_repo,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "CI": "1"},
+    )
+    lines: list[str] = []
+    incoming: queue.Queue[str] = queue.Queue()
+
+    def pump() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            incoming.put(line)
+
+    threading.Thread(target=pump, daemon=True).start()
+
+    def drain() -> list[str]:
+        while not incoming.empty():
+            lines.append(incoming.get())
+        return lines
+
+    try:
+        wait_for(lambda: any("serving" in line for line in drain()), "the server to start")
+        yield f"http://127.0.0.1:{port}/", drain
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_edits_rebuild_and_a_failed_rebuild_keeps_the_last_good_site(served, site_repo):
+    url, log = served
+    status, board = fetch(url + "board/")
+    assert status == 200 and "Site: board, fuzzy timeline" in board
+
+    plan = site_repo / "plans" / "site.md"
+    plan.write_text(plan.read_text("utf-8").replace("Site: board,", "Site, renamed: board,"), "utf-8")
+    wait_for(lambda: "Site, renamed: board," in fetch(url + "board/")[1], "the edit to show on the board")
+
+    (site_repo / "planner.toml").write_text('[site]\nlanes = "planet"\n', encoding="utf-8")
+    wait_for(lambda: any("rebuild failed" in line for line in log()), "the failed rebuild to be reported")
+    assert any("site.lanes" in line for line in log() if "rebuild failed" in line)
+    status, board = fetch(url + "board/")
+    assert status == 200 and "Site, renamed: board," in board  # the last good site is still served
