@@ -1,0 +1,97 @@
+"""Prose segments of a Markdown body: the text a reader reads, with its offsets in the body.
+
+markdown-it-py (CommonMark, the parser the MkDocs ecosystem trusts) says which lines are
+paragraphs, headings, list items, table cells and HTML blocks, and which are code blocks,
+fences or link reference definitions. Within prose lines, code spans, HTML comments and
+tags (with their attributes), autolinks, link destinations and bare URLs are masked.
+Segments are slices of the body, so an offset in a segment maps back to the file exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+# What is not prose inside a prose block. Code spans first: nothing inside them is anything else.
+_NOT_PROSE = re.compile(
+    r"(?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))"
+    r"|<!--.*?(?:-->|\Z)"
+    r"|<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>"  # autolinks
+    r"|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^<>]*?)?/?>"  # tags, with their attributes
+    r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"  # ](destination "title")
+    r"|\]\[[^\]]*\]"  # ][reference]
+    r"|\b(?:https?|ftp)://[^\s<>)\]]+|\bwww\.[^\s<>)\]]+",
+    re.DOTALL,
+)
+# Characters that make Markdown non-prose; a body with none of them is all prose (the fast path).
+_MARKUP = re.compile(r"[`<\[~]|^(?: {4}|\t)|://|www\.", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    offset: int  # into the body
+    text: str
+
+
+def prose_segments(body: str) -> list[Segment]:
+    """The prose of `body` as segments. Never raises on any text."""
+    if not _MARKUP.search(body):
+        return [Segment(0, body)] if body else []
+    line_starts = _line_starts(body)
+    segments: list[Segment] = []
+    for first, last in _prose_blocks(body):
+        start = line_starts[min(first, len(line_starts) - 1)]
+        end = line_starts[min(last, len(line_starts) - 1)]
+        _mask(body, start, end, segments)
+    return segments
+
+
+def _prose_blocks(body: str) -> list[tuple[int, int]]:
+    """Line ranges [first, last) of blocks that hold prose, merged, in order."""
+    ranges: set[tuple[int, int]] = set()
+    for token in _MD.parse(body):
+        if token.map is None:
+            continue
+        if token.type == "inline" or token.type == "html_block":
+            ranges.add((token.map[0], token.map[1]))
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(ranges):
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _mask(body: str, start: int, end: int, out: list[Segment]) -> None:
+    position = start
+    for m in _NOT_PROSE.finditer(body, start, end):
+        if m.start() > position:
+            out.append(Segment(position, body[position : m.start()]))
+        position = max(position, m.end())
+    if position < end:
+        out.append(Segment(position, body[position:end]))
+
+
+def prose_comments(body: str) -> list[tuple[int, int]]:
+    """Offsets of the HTML comments a reader would not see: in prose blocks, not in code."""
+    found: list[tuple[int, int]] = []
+    starts = _line_starts(body)
+    for first, last in _prose_blocks(body):
+        start = starts[min(first, len(starts) - 1)]
+        end = starts[min(last, len(starts) - 1)]
+        for m in _NOT_PROSE.finditer(body, start, end):
+            if m[0].startswith("<!--"):
+                found.append((m.start(), m.end()))
+    return found
+
+
+def _line_starts(body: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", body))
+    starts.append(len(body))
+    return starts
