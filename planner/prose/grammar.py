@@ -21,7 +21,8 @@ DATE, ESTIMATE = "date", "estimate"
 _LOOKBEHIND = 40
 _YEAR_NOUNS = re.compile(
     r"^\s+(?:roadmap|plans?|planning|goals|OKRs?|budget|launch|release|target|strategy|priorities|timeline|"
-    r"kickoff|offsite|season|cycle|edition|conference|summit|review|calendar|horizon|deadline|vision)\b",
+    r"kickoff|offsite|season|cycle|edition|conference|summit|review|calendar|horizon|deadline|vision|effort|bet|"
+    r"priority|priorities|theme|themes|initiative|commitment|objective|milestone|plan\b)\b",
     re.IGNORECASE,
 )
 _IN_AS_EFFORT = re.compile(
@@ -66,7 +67,7 @@ class _Atom:
 def find_mentions(text: str, grammar: Grammar) -> list[Mention]:
     """Every mention in `text`, in order. Never raises on any text."""
     found: list[Mention | _Atom] = []
-    for m in p.MENTION.finditer(text):
+    for m in _matches(text):
         kind = m.lastgroup
         if kind is None:
             continue
@@ -77,6 +78,43 @@ def find_mentions(text: str, grammar: Grammar) -> list[Mention]:
         if result is not None:
             found.append(result)
     return _assemble(found, text)
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """What `MENTION.finditer` finds, tried only where a mention can start: at an anchor
+    (a digit, a month, a unit, a number word...) or at a leader word up to four tokens before it."""
+    out: list[re.Match[str]] = []
+    classes = p.WORD_CLASS
+    sizes = p.SIZE_WORDS
+    match = p.MENTION.match
+    recent: list[int] = []  # starts of the last few anchor or leader tokens
+    last_end = 0
+    for token in p.TOKEN.finditer(text):
+        word = token[0]
+        at = token.start()
+        if at < last_end:
+            continue
+        if word[0].isdigit() or word in sizes or word[0] in "~\u2248":
+            kind = p.ANCHOR_CLASS
+        else:
+            kind = classes.get(word.lower(), 0)
+        if kind == 0:
+            recent.append(-1)
+            continue
+        recent.append(at)
+        if kind != p.ANCHOR_CLASS:
+            continue
+        for i in recent[-5:]:
+            if i < last_end:
+                continue
+            m = match(text, i)
+            if m is not None and m.end() > at:
+                out.append(m)
+                last_end = m.end()
+                break
+        if len(recent) > 16:
+            del recent[:-5]
+    return out
 
 
 # --- assembling atoms: parts ("late March"), ranges ("March to May 2027"), cues ----------
@@ -171,7 +209,9 @@ def _part_name(text: str, start: int) -> str:
 Handler = Callable[[re.Match[str], str, Grammar], "Mention | _Atom | None"]
 
 
-def _iso_day(m: re.Match[str], text: str, g: Grammar) -> _Atom:
+def _iso_day(m: re.Match[str], text: str, g: Grammar) -> _Atom | None:
+    if _counted(text, m.start()):
+        return None
     return _Atom(m.start(), m.end(), "day", cal.day(int(m["id_y"]), int(m["id_m"]), int(m["id_d"]), m[0]))
 
 
@@ -192,7 +232,7 @@ def _iso_qh(m: re.Match[str], text: str, g: Grammar) -> _Atom:
 
 def _iso_month(m: re.Match[str], text: str, g: Grammar) -> _Atom | None:
     year, month = int(m["im_y"]), int(m["im_m"])
-    if not 1 <= month <= 12 or not 1800 <= year <= 2199:
+    if not 1 <= month <= 12 or not 1800 <= year <= 2199 or _counted(text, m.start()):
         return None
     return _absolute(m, text, cal.month(year, month, m[0]), "month")
 
@@ -213,8 +253,17 @@ def _qh(m: re.Match[str], text: str, g: Grammar) -> _Atom | None:
     if m["qh_n2"]:
         return None  # "3Q" without a year is too often something else
     window = cal.next_occurrence(lambda y: build(y, n, m[0]), g.as_of)
-    pending = kind == "H" or not _cued(text, m.start())
+    # "H2" alone is as often a heading level; it needs a cue ("in H2") or a planning noun after it.
+    pending = kind == "H" and not _YEAR_NOUNS.match(text, m.end()) and not _H_NOUNS.match(text, m.end())
     return _absolute(m, text, window, unit, pending, lambda y: build(y, n, m[0]))
+
+
+_H_NOUNS = re.compile(r"\s+(?:priorities|goals|themes|bets|commitments|OKRs?|targets|focus)\b", re.IGNORECASE)
+
+
+def _counted(text: str, start: int) -> bool:
+    """After 'ID', 'build', '#' and kin, a date-shaped number is an identifier."""
+    return p.COUNT_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 def _fy(m: re.Match[str], text: str, g: Grammar) -> _Atom:
@@ -327,7 +376,7 @@ def _year(value: str) -> int:
 
 def _bare_year(m: re.Match[str], text: str, g: Grammar) -> _Atom | None:
     start = m.start()
-    if p.COUNT_BEFORE.search(text, max(0, start - 16), start):
+    if _counted(text, start):
         return None
     after = text[m.end() : m.end() + 24]
     cued = _cued(text, start) or p.PART_BEFORE.search(text, max(0, start - 24), start) is not None
@@ -384,6 +433,8 @@ def _estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_tex
         return None  # "a week" is an estimate only after "takes", "about", "for"...
     after = text[end : end + 40]
     if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, start - 30), start) or p.ESTIMATE_TRAP_AFTER.match(after):
+        return None
+    if p.ESTIMATE_TRAP_NOUNS.search(text, max(0, start - 48), start):
         return None
     if unit in ("quarters", "points", "years") and after.lower().startswith((" of ", " in ")):
         if not re.match(r"\s+of\s+(?:work|effort|engineering)", after, re.IGNORECASE):

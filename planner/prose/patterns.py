@@ -69,7 +69,7 @@ _L_NUM = r"(?<![\w.,$\u20ac\u00a3#/@:+^-])"
 # Right edge: not followed by more of a number, a version, a time of day, a percent or a word.
 _R = r"(?![\w%]|[.,:/-]\d)"
 # "mid-2027", "early-2027": the one dash a year may follow.
-_LY = rf"(?:(?<=mid-)|(?<=early-)|(?<=late-)|{_L})"
+_LY = rf"(?:(?<=mid-)|(?<=early-)|(?<=late-)|(?<=\.\.)|{_L})"
 
 _FORMS = [
     # --- ranges written as one form -----------------------------------------------------
@@ -78,7 +78,7 @@ _FORMS = [
     rf"(?P<year_range>{_LY}(?P<yr_a>{_YEAR})(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|until)\s+)(?P<yr_b>{_YEAR}){_R})",
     # --- ISO forms --------------------------------------------------------------------------
     rf"(?P<week_of>\bweek\s+of\s+(?P<wo_y>\d{{4}})-(?P<wo_m>\d\d)-(?P<wo_d>\d\d)(?!\d))",
-    rf"(?P<iso_day>{_LY}(?P<id_y>\d{{4}})-(?P<id_m>\d\d)-(?P<id_d>\d\d)(?![\d%]|[.,:/-]\d))",
+    rf"(?P<iso_day>{_LY}(?P<id_y>\d{{4}})(?P<id_s>[-/])(?P<id_m>\d\d)(?P=id_s)(?P<id_d>\d\d)(?![\d%]|[.,:/-]\d))",
     rf"(?P<iso_week>{_LY}(?P<iw_y>\d{{4}})-?W(?P<iw_w>\d\d?){_R})",
     rf"(?P<iso_qh>{_LY}(?P<iq_y>\d{{4}})-?(?P<iq_k>[QH])(?P<iq_n>[1-4]){_R})",
     rf"(?P<iso_month>{_LY}(?P<im_y>\d{{4}})-(?P<im_m>\d\d)(?![\w%-]|[.,:/]\d))",
@@ -91,7 +91,7 @@ _FORMS = [
     rf"(?P<day_month>{_L}(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b\.?(?:,?\s+(?P<dm_y>{_YEAR}))?{_R})",
     rf"(?P<month_day>\b(?P<md_m>{_MONTH})\.?\s+(?:the\s+)?(?P<md_d>{_DAY})(?![\d:]|\.\d|\s*%)(?:,?\s+(?P<md_y>{_YEAR}))?{_R})",
     rf"(?P<month_year>\b(?P<my_m>{_MONTH})\.?,?\s+(?:of\s+)?(?:(?P<my_y>{_YEAR})|'(?P<my_yy>\d\d)){_R})",
-    rf"(?P<month>\b(?P<mo_m>{_MONTH})\b\.?)",
+    rf"(?P<month>\b(?P<mo_m>{_MONTH})\b)",
     rf"(?P<year>{_LY}(?P<ye_y>{_YEAR})(?!\w|%|[.,:/-]\d|'s?\b))",
 ]
 _RELATIVE = [
@@ -103,7 +103,7 @@ _RELATIVE = [
     rf"(?P<rel_weekday>\b(?:on\s+|by\s+)(?P<rw_d>{'|'.join(WEEKDAYS)})\b(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
 ]
 _ESTIMATES = [
-    rf"(?P<size>\b(?:t-?shirt(?:\s+size)?|size[d:]?|sized\s+as(?:\s+an?)?)\s*:?\s*(?:an?\s+)?(?P<sz_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.]\w))",
+    rf"(?P<size>\b(?:t-?shirt(?:\s+size)?|size[ds]?|estimate[ds]?|effort)(?:\s*:|\s+(?:is|was|it|them|as|at|of|a|an|to\s+be|been|be))*\s+(?P<sz_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",
     rf"(?P<size_sized>\b(?:an?\s+)?(?P<ss_s>XXS|XS|S|M|L|XL|XXL)[- ](?:sized?|t-?shirt)\b)",
     rf"(?P<or_two>\b(?:an?|one)\s+(?P<ot_u>hour|day|week|month|sprint)\s+or\s+(?P<ot_n>two|three|so)\b)",
     rf"(?P<estimate>(?P<es_a>~|\u2248|about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|circa\s+|at\s+least\s+|at\s+most\s+|up\s+to\s+)?{_L_NUM}(?P<es_lo>{_NUM_A})(?:{_DASH}(?P<es_hi>{_NUM})(?![.,]\d))?(?:\s+|\s*-\s*|(?=[a-z]))(?:{_PERSON})?(?:\s*of\s+)?(?P<es_u>{_UNIT_LONG})(?:\s+of\s+(?:work|effort|engineering))?\b(?!-\w))",
@@ -123,19 +123,32 @@ CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Counts look like years after these: "2027 users" is handled on the right; these guard the left.
-COUNT_BEFORE = re.compile(r"\b(?:version|release|build|issue|ticket|PR|room|line|page|step|item|no\.|number|port|code|top|of\s+the)\s*$", re.IGNORECASE)
+COUNT_BEFORE = re.compile(
+    r"(?:\b(?:version|release|build|issue|ticket|PR|room|line|page|step|item|no\.|number|port|code|top|of\s+the|ID|id|"
+    r"deploy|order|invoice|job|run|pipeline|incident|case|rule|error|status|HTTP|RFC|ISO|chapter|section|figure|table)|#)\s*$",
+    re.IGNORECASE,
+)
 # After a number and a unit: these make it a rate, an age or a duration of something else.
 ESTIMATE_TRAP_BEFORE = re.compile(
-    r"\b(?:every|each|per|once|twice|thrice|last|past|previous|first|next|over\s+the\s+(?:last|past|next)|"
+    r"\b(?:every|each|per|once|twice|thrice|times|last|past|previous|first|next|over\s+the\s+(?:last|past|next)|"
+    r"after|up|down|rose|fell|gained|lost|dropped|jumped|slipped|by|since|aged|"
     r"retention\s+of|retain(?:ed)?\s+for|kept\s+for|keep\s+for|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
     r"window\s+of|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
     r"times\s+a|x\s+a)\s*$",
     re.IGNORECASE,
 )
+# Durations of things other than work: "the token expires after 24 hours", "a 2-year warranty".
+ESTIMATE_TRAP_NOUNS = re.compile(
+    r"\b(?:trials?|retention|retained|retain|warranty|timeouts?|TTL|expir\w*|archiv\w*|SLA|uptime|downtime|cache[ds]?|"
+    r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
+    r"experience|rolling|average|interval|cadence|frequency|covers?|valid|stored?|kept)\b[^.;!?]{0,40}$",
+    re.IGNORECASE,
+)
 ESTIMATE_TRAP_AFTER = re.compile(
     r"^(?:\s+(?:old|ago|of\s+(?:data|logs|history|retention|uptime|downtime|notice|runway|lead\s+time|support)|"
-    r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|per\b|a\s+(?:week|month|year|day)|"
-    r"each|apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year)|-old)",
+    r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
+    r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|"
+    r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year)|-old)",
     re.IGNORECASE,
 )
 # Nouns that make "a 3-day spike" an estimate; other hyphenated compounds ("30-day trial") are not.
@@ -145,10 +158,45 @@ EFFORT_NOUN_AFTER = re.compile(
 )
 # The pre-filter: a line with none of these cannot hold a mention.
 CANDIDATE = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|this|coming|last|tomorrow|yesterday|"
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:next|this|coming|last|tomorrow|yesterday|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
-    r"ninety|couple|few|several|half|an?\s+(?:hour|day|week|month|sprint)|first|second|third|fourth|"
-    r"spring|summer|autumn|fall|winter|size|sized|t-?shirt|XS|S|M|L|XL|XXL|EO[WMQYD]|end|later|earlier|early|"
-    r"mid|late|previous|following|on|by)\b",
+    r"ninety|couple|few|several|half|an?\s+(?:hour|day|week|month|quarter|year|sprint)|first|second|third|fourth|"
+    r"spring|summer|autumn|fall|winter|size|sized|t-?shirt|estimated?|effort|XS|S|M|L|XL|XXL|EO[WMQYD]|end|"
+    r"later|earlier|early|mid|late|previous|following|on|by|Q[1-4]|H[12]|FY)\b",
     re.IGNORECASE,
 )
+# Anchors: every mention holds one of these within its first four words. The grammar is tried
+# only near anchors, so prose without them costs one scan of this pattern.
+ANCHOR = re.compile(
+    r"\d|[~\u2248]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\b(?:hours?|hrs?|days?|weeks?|wks?|months?|quarters?|years?|sprints?|points?|pts|sp|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
+    r"ninety|couple|few|several|half|next|this|coming|last|previous|following|tomorrow|yesterday|"
+    r"EO[WMQYD]|end|start|beginning|middle|later|earlier|early|mid|late|spring|summer|autumn|fall|winter|"
+    r"first|second|third|fourth|Q[1-4]|H[12]|FY|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b)",
+    re.IGNORECASE,
+)
+WORDS_BACK = re.compile(r"(?:\S+\s+){0,4}\S*$")
+WORD_START = re.compile(r"(?<!\w)[\w~\u2248]")
+
+# Token classes for the scan: an anchor is part of every mention; a leader may start one.
+_ANCHOR_WORDS = (
+    "hour hours hr hrs day days week weeks wk wks month months quarter quarters year years sprint sprints "
+    "point points pts sp one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty sixty ninety couple few several half next this coming last previous following tomorrow "
+    "yesterday eow eom eoq eoy eod end start beginning middle later earlier early mid late spring summer autumn "
+    "fall winter first second third fourth monday tuesday wednesday thursday friday saturday sunday "
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october "
+    "nov november dec december"
+).split()
+_LEADER_WORDS = (
+    "the a an in within over during on by about around roughly approx approximately circa at up t size sizes sized "
+    "estimate estimates estimated effort q h fy from between"
+).split()
+ANCHOR_CLASS = 1
+LEADER_CLASS = 2
+WORD_CLASS: dict[str, int] = {w: LEADER_CLASS for w in _LEADER_WORDS}
+WORD_CLASS.update({w: ANCHOR_CLASS for w in _ANCHOR_WORDS})
+SIZE_WORDS = frozenset(("XXS", "XS", "S", "M", "L", "XL", "XXL"))
+TOKEN = re.compile(r"[A-Za-z]+|\d+|[~\u2248]")
