@@ -81,40 +81,35 @@ def find_mentions(text: str, grammar: Grammar) -> list[Mention]:
 
 
 def _matches(text: str) -> list[re.Match[str]]:
-    """What `MENTION.finditer` finds, tried only where a mention can start: at an anchor
-    (a digit, a month, a unit, a number word...) or at a leader word up to four tokens before it."""
+    """What `MENTION.finditer` would find, tried only where a mention can start: at an anchor
+    (a digit, a month, a unit, a number word...) or at a leader word shortly before it."""
     out: list[re.Match[str]] = []
-    classes = p.WORD_CLASS
-    sizes = p.SIZE_WORDS
-    match = p.MENTION.match
-    recent: list[int] = []  # starts of the last few anchor or leader tokens
+    by_start = p.MENTION_BY_START
+    leaders: list[int] = []
     last_end = 0
     for token in p.TOKEN.finditer(text):
-        word = token[0]
         at = token.start()
         if at < last_end:
             continue
-        if word[0].isdigit() or word in sizes or word[0] in "~\u2248":
-            kind = p.ANCHOR_CLASS
-        else:
-            kind = classes.get(word.lower(), 0)
-        if kind == 0:
-            recent.append(-1)
+        if token.lastgroup == "leader":
+            leaders.append(at)
             continue
-        recent.append(at)
-        if kind != p.ANCHOR_CLASS:
-            continue
-        for i in recent[-5:]:
-            if i < last_end:
-                continue
-            m = match(text, i)
+        starts = [i for i in leaders[-4:] if i >= last_end and at - i <= _LEADER_REACH]
+        starts.append(at)
+        leaders.clear()
+        for i in starts:
+            first = text[i]
+            m = by_start["d" if first.isdigit() else "~" if first in "~\u2248" else "w"].match(text, i)
             if m is not None and m.end() > at:
                 out.append(m)
                 last_end = m.end()
                 break
-        if len(recent) > 16:
-            del recent[:-5]
+        else:
+            leaders.append(at)  # an anchor that starts nothing may still lead the next one
     return out
+
+
+_LEADER_REACH = 40
 
 
 # --- assembling atoms: parts ("late March"), ranges ("March to May 2027"), cues ----------

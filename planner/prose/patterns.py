@@ -110,7 +110,21 @@ _ESTIMATES = [
     rf"(?P<est_short>(?P<eh_a>~|\u2248)?{_L_NUM}(?P<eh_lo>\d+(?:\.\d+)?)(?:\s*[-\u2013]\s*(?P<eh_hi>\d+(?:\.\d+)?))?(?P<eh_u>{_UNIT_SHORT})\b(?![-.]\w))",
 ]
 
-MENTION = re.compile("|".join([*_RELATIVE[:1], *_FORMS[:3], *_RELATIVE[1:], *_FORMS[3:], *_ESTIMATES]), re.IGNORECASE)
+_ORDER = [*_RELATIVE[:1], *_FORMS[:3], *_RELATIVE[1:], *_FORMS[3:], *_ESTIMATES]
+MENTION = re.compile("|".join(_ORDER), re.IGNORECASE)
+# What each form can start with: a digit ("d"), a word ("w") or a tilde ("~"). Trying only the
+# forms that can start with the character at hand halves the work of every attempt.
+_STARTS = {
+    "rel_next": "w", "day_range_month": "d", "month_day_range": "w", "year_range": "d", "rel_in": "w",
+    "rel_ago": "dw", "rel_end": "w", "rel_day": "w", "rel_weekday": "w", "week_of": "w", "iso_day": "d",
+    "iso_week": "d", "iso_qh": "d", "iso_month": "d", "fy_q": "w", "fy": "w", "qh": "dw", "ordinal_part": "dw",
+    "season": "w", "day_month": "d", "month_day": "w", "month_year": "w", "month": "w", "year": "d", "size": "w",
+    "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~",
+}  # fmt: skip
+MENTION_BY_START = {
+    start: re.compile("|".join(f for f in _ORDER if start in _STARTS[re.match(r"\(\?P<(\w+)>", f)[1]]), re.IGNORECASE)  # type: ignore[index]
+    for start in "dw~"
+}
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = re.compile(rf"{_RANGE_JOIN}$", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
@@ -156,15 +170,6 @@ EFFORT_NOUN_AFTER = re.compile(
     r"^\s+(?:of\s+)?(?:effort|spike|project|push|investigation|task|engagement|rewrite|migration|refactor|build|job|piece\s+of\s+work)\b",
     re.IGNORECASE,
 )
-# The pre-filter: a line with none of these cannot hold a mention.
-CANDIDATE = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:next|this|coming|last|tomorrow|yesterday|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
-    r"ninety|couple|few|several|half|an?\s+(?:hour|day|week|month|quarter|year|sprint)|first|second|third|fourth|"
-    r"spring|summer|autumn|fall|winter|size|sized|t-?shirt|estimated?|effort|XS|S|M|L|XL|XXL|EO[WMQYD]|end|"
-    r"later|earlier|early|mid|late|previous|following|on|by|Q[1-4]|H[12]|FY)\b",
-    re.IGNORECASE,
-)
 # Anchors: every mention holds one of these within its first four words. The grammar is tried
 # only near anchors, so prose without them costs one scan of this pattern.
 ANCHOR = re.compile(
@@ -199,4 +204,45 @@ LEADER_CLASS = 2
 WORD_CLASS: dict[str, int] = {w: LEADER_CLASS for w in _LEADER_WORDS}
 WORD_CLASS.update({w: ANCHOR_CLASS for w in _ANCHOR_WORDS})
 SIZE_WORDS = frozenset(("XXS", "XS", "S", "M", "L", "XL", "XXL"))
-TOKEN = re.compile(r"[A-Za-z]+|\d+|[~\u2248]")
+
+
+def _trie(words: list[str]) -> str:
+    """One regex for many words, shaped as a trie so a non-word fails on its first letters."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in sorted(set(words)):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return render(tree)
+
+
+# Anchor and leader tokens, found in one pass; everything else in a sentence is skipped in C.
+TOKEN = re.compile(
+    rf"(?P<anchor>\b(?:[QH][1-4]|FY)|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b))"
+    rf"|(?P<leader>\b{_trie(_LEADER_WORDS)}\b)",
+    re.IGNORECASE,
+)
+
+ANCHOR_WORDS = frozenset(_ANCHOR_WORDS)
+_DIGIT_OR_TILDE = re.compile(r"[\d~\u2248]")
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def has_anchor(text: str) -> bool:
+    """The pre-filter: False when no mention can be in `text` (no digit, no month, unit or number word)."""
+    if _DIGIT_OR_TILDE.search(text):
+        return True
+    words = set(_WORDS.findall(text))
+    if not words.isdisjoint(SIZE_WORDS):
+        return True
+    return not ANCHOR_WORDS.isdisjoint(w.lower() for w in words)

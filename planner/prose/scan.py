@@ -1,7 +1,8 @@
 """Mentions in a plan file: prose segments of the body, the grammar over each, file positions.
 
 The cheap checks come first: a body with no digit and no date or effort word is never
-parsed as Markdown, and a paragraph without a candidate is never given to the grammar.
+parsed as Markdown, a body without Markdown's code, link or HTML syntax is read as one
+segment, and the grammar is tried only around anchor tokens.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from planner.diagnostics import Span
 from planner.frontmatter import Document
 from planner.prose.grammar import Grammar, Mention, find_mentions
 from planner.prose.markdown import prose_segments
-from planner.prose.patterns import CANDIDATE
+from planner.prose.patterns import has_anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,21 +28,17 @@ class Found:
 
 def scan_text(text: str, grammar: Grammar) -> list[Mention]:
     """Mentions in plain prose (no Markdown): what the benchmark and the labelled set measure."""
-    if not CANDIDATE.search(text):
-        return []
     return find_mentions(text, grammar)
 
 
 def body_mentions(document: Document, grammar: Grammar) -> tuple[Found, ...]:
     """Every mention in the prose of a document's body, with 1-based file positions."""
     body = document.body
-    if not body or not CANDIDATE.search(body):
-        return ()
+    if not body or not has_anchor(body):
+        return ()  # not even parsed as Markdown
     locator = Locator(body, document.body_line)
     found: list[Found] = []
     for segment in prose_segments(body):
-        if not CANDIDATE.search(segment.text):
-            continue
         for mention in find_mentions(segment.text, grammar):
             start = segment.offset + mention.start
             found.append(Found(mention, locator.span(start, segment.offset + mention.end), "body"))

@@ -1,0 +1,85 @@
+"""`planner check` over many plans with prose bodies, against the floor of reading them.
+
+    python bench/check_bench.py --plans 10000
+
+The floor is what no checker can skip: read each file and parse its frontmatter with
+PyYAML's CSafeLoader. The budget for `planner check` is 1.5x that floor. Plans are
+generated into a temporary folder from a fixed seed, with bodies of planning prose (dates,
+estimates, relative dates, traps, code spans and links) like real plan files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scan_bench import corpus  # noqa: E402
+
+from planner.config import Config  # noqa: E402
+from planner.engine import check_files  # noqa: E402
+from planner.load import discover  # noqa: E402
+
+_TARGETS = ["2027-Q3", "2027-H2", "2027-02", "2028", "2026-W52", "2027-Q1"]
+_ESTIMATES = ["2-4 weeks", "M", "1-2 months", "L", "3-5 days"]
+
+
+def write_plans(root: Path, n: int) -> None:
+    rng = random.Random(7)
+    sentences = corpus(n * 6)
+    plans = root / "plans"
+    for i in range(n):
+        folder = plans / f"team{i % 50}"
+        folder.mkdir(parents=True, exist_ok=True)
+        body = " ".join(sentences[6 * i : 6 * i + 3]) + "\n\n" + " ".join(sentences[6 * i + 3 : 6 * i + 6]) + "\n"
+        if i % 4 == 0:
+            body += "\nSee [the design](https://example.com/design-2027-03-14) and `config.v2`.\n"
+        text = (
+            f"---\ntitle: Plan {i}\nstatus: proposed\nowner: team{i % 50}\nhorizon: later\n"
+            f"target: {rng.choice(_TARGETS)}\nestimate: {rng.choice(_ESTIMATES)}\ntags: [a, b]\n---\n\n"
+            f"# Plan {i}\n\n{body}"
+        )
+        (folder / f"plan-{i}.md").write_text(text, encoding="utf-8")
+
+
+def floor(files: list[Path]) -> float:
+    start = time.perf_counter()
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        end = text.find("\n---", 4)
+        yaml.load(text[4:end], Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start
+
+
+def check(root: Path) -> float:
+    start = time.perf_counter()
+    check_files(discover(["plans"], root), Config(), date(2026, 11, 24), "flag")
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--plans", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        write_plans(root, args.plans)
+        files = sorted(root.glob("plans/**/*.md"))
+        floors = [floor(files) for _ in range(args.runs)]
+        checks = [check(root) for _ in range(args.runs)]
+    f, c = statistics.median(floors), statistics.median(checks)
+    print(f"{args.plans:,} plans: floor {f:.2f}s, planner check {c:.2f}s, ratio {c / f:.2f}x (budget 1.5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
