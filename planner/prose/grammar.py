@@ -375,7 +375,7 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> _Atom | None:
         return None
     after = text[m.end() : m.end() + 24]
     cued = _cued(text, start) or p.PART_BEFORE.search(text, max(0, start - 24), start) is not None
-    ends_clause = not after or after[0] in ".,;:!?)]\u2013\u2014\"'" or after.startswith((" -", " and ", " or "))
+    ends_clause = not after.strip(" \t") or after[0] in ".,;:!?)]\u2013\u2014\"'\r\n" or after.startswith((" -", " and ", " or ", " \n"))
     if not cued and not ends_clause and not _YEAR_NOUNS.match(after):
         return None
     if after[:1] == " " and _COUNTED.match(after) and not cued:

@@ -1,0 +1,79 @@
+"""Properties of the prose scanner over arbitrary text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.frontmatter import parse_document
+from planner.prose.grammar import Grammar, find_mentions
+from planner.prose.markdown import Segment, prose_segments
+from planner.prose.scan import body_mentions
+
+GRAMMAR = Grammar(date(2026, 11, 24))
+WORDS = st.sampled_from(
+    ["ship", "in", "Q3", "2027", "-", "14", "August", "to", "May", "weeks", "3", "`", "<!--", "-->", "[x](", ")",
+     "    ", "\n", "\n\n", "```", "~", "next", "Tuesday", "FY27", "mid-", "size", "M", "\u2013", "..", "2027-03-14",
+     "a", "couple", "of", "sprints", "<b>", "</b>", "|", "#", "*", "\u00e9", "\U0001f680"]  # fmt: skip
+)
+PROSEY = st.lists(WORDS, max_size=40).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300) | PROSEY)
+def test_grammar_never_raises_and_offsets_slice_back(text):
+    for m in find_mentions(text, GRAMMAR):
+        assert text[m.start : m.end] == m.text
+        assert m.kind in ("date", "estimate")
+        assert (m.window is None) != (m.estimate is None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400) | PROSEY)
+def test_body_spans_point_at_the_mention_in_the_file(body):
+    text = "---\ntitle: T\nstatus: proposed\nhorizon: later\n---\n" + body
+    document = parse_document(text)
+    lines = text.split("\n")
+    for found in body_mentions(document, GRAMMAR):
+        s = found.span
+        if s.line == s.end_line:
+            assert lines[s.line - 1][s.column - 1 : s.end_column - 1] == found.mention.text
+        else:
+            assert lines[s.line - 1][s.column - 1 :] == found.mention.text.split("\n")[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(PROSEY | st.text(max_size=200))
+def test_segments_are_slices_of_the_body(body):
+    for segment in prose_segments(body):
+        assert body[segment.offset : segment.offset + len(segment.text)] == segment.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["We", "ship", "in", "Q3", "2027", "takes", "3", "days", ",", ".", "-", "*",
+                                 "#", "next", "Tuesday", "|", ">"]), max_size=30).map(" ".join))  # fmt: skip
+def test_the_fast_path_reads_what_the_parser_reads(body):
+    """A body without code, links or HTML skips markdown-it; adding an inert link must not change prose."""
+    fast = prose_segments(body)
+    slow = [Segment(s.offset, s.text) for s in prose_segments(body + "\n\n[x]\n")]
+    fast_mentions = [(s.offset + m.start, m.text) for s in fast for m in find_mentions(s.text, GRAMMAR)]
+    slow_mentions = [(s.offset + m.start, m.text) for s in slow for m in find_mentions(s.text, GRAMMAR)]
+    assert fast_mentions == slow_mentions
+
+
+VERSION = st.builds(lambda a, b, c: f"v{a}.{b}.{c}", st.integers(0, 30), st.integers(0, 2100), st.integers(0, 2100))
+PERCENT = st.builds(lambda n: f"{n}%", st.integers(0, 3000))
+PRICE = st.builds(lambda n: f"${n:,}", st.integers(0, 100_000))
+TIME_OF_DAY = st.builds(lambda h, m: f"at {h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
+TICKET = st.builds(lambda k, n: f"{k}-{n}", st.sampled_from(["PROJ", "OPS", "BILL", "JIRA"]), st.integers(1, 9999))
+COUNT = st.builds(lambda n, w: f"{n} {w}", st.integers(2, 5000), st.sampled_from(["users", "regions", "tickets", "nodes"]))
+SECTION = st.builds(lambda a, b: f"\u00a7 {a}.{b}", st.integers(1, 20), st.integers(1, 20))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(VERSION, PERCENT, PRICE, TIME_OF_DAY, TICKET, COUNT, SECTION))
+def test_look_alikes_are_never_mentions(trap):
+    sentence = f"The team noted {trap} in the review."
+    assert [m.text for m in find_mentions(sentence, GRAMMAR)] == []
