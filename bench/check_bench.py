@@ -22,11 +22,11 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scan_bench import corpus  # noqa: E402
+from scan_bench import corpus
 
-from planner.config import Config  # noqa: E402
-from planner.engine import check_files  # noqa: E402
-from planner.load import discover  # noqa: E402
+from planner.config import Config
+from planner.engine import check_files
+from planner.load import discover
 
 _TARGETS = ["2027-Q3", "2027-H2", "2027-02", "2028", "2026-W52", "2027-Q1"]
 _ESTIMATES = ["2-4 weeks", "M", "1-2 months", "L", "3-5 days"]

@@ -89,11 +89,11 @@ def score(sentences: list[Sentence], exact: bool = False) -> tuple[dict[str, Cou
                     break
             if hit is None:
                 add(g.label, "fn")
-                errors.append(f"{s.line}: missed [{s.text[g.start:g.end]}] {g.label}  <- {s.text}  found {found}")
+                errors.append(f"{s.line}: missed [{s.text[g.start : g.end]}] {g.label}  <- {s.text}  found {found}")
             else:
                 matched_found.add(hit)
                 add(g.label, "tp")
-        for i, (start, end, label, text) in enumerate(found):
+        for i, (_start, _end, label, text) in enumerate(found):
             if i not in matched_found:
                 add(label, "fp")
                 errors.append(f"{s.line}: false [{text}] {label}  <- {s.text}")

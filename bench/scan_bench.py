@@ -25,9 +25,17 @@ from planner.prose.scan import body_mentions, scan_text
 _DATES = [
     "14 August 2027", "Aug 14, 2027", "Q3 2027", "2027-Q3", "H2 2027", "mid-2027", "early Q3", "March 2027",
     "2027-03-14", "the week of 2027-03-08", "FY27", "late 2027", "end of March 2027", "March to May 2027",
-    "Q3–Q4 2027", "2027-03..2027-05", "spring 2027", "the second half of 2027", "January",
+    "Q3\u2013Q4 2027", "2027-03..2027-05", "spring 2027", "the second half of 2027", "January",
 ]  # fmt: skip
-_ESTIMATES = ["3 days", "2-4 weeks", "~40h", "two to three weeks", "a couple of sprints", "6-8 person-weeks", "1-2 months"]
+_ESTIMATES = [
+    "3 days",
+    "2-4 weeks",
+    "~40h",
+    "two to three weeks",
+    "a couple of sprints",
+    "6-8 person-weeks",
+    "1-2 months",
+]
 _RELATIVE = ["next Tuesday", "in two weeks", "next quarter", "by the end of the year", "tomorrow"]
 _TRAPS = [
     "Python 3.11", "v2.0.27", "3 regions", "2027 users", "45%", "§ 4.2", "PROJ-2027", "$2,027", "at 14:30",

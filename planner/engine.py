@@ -65,7 +65,9 @@ def _apply_suppressions(item: Item, diagnostics: list[Diagnostic], config: Confi
     severity = _severity(config, suppression.NAME)
     if severity != "off":
         for problem in suppression.unused(item, used, config.severities):
-            kept.append(Diagnostic(item.source.path, problem.span, suppression.NAME, Severity(severity), problem.message))
+            kept.append(
+                Diagnostic(item.source.path, problem.span, suppression.NAME, Severity(severity), problem.message)
+            )
     return kept
 
 

@@ -201,7 +201,11 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         if unit in WEEKDAYS:
             target = WEEKDAYS.index(unit)
             ahead = (target - as_of.weekday()) % 7 or 7
-            d = as_of + timedelta(days=ahead) if step >= 0 else as_of - timedelta(days=(as_of.weekday() - target) % 7 or 7)
+            d = (
+                as_of + timedelta(days=ahead)
+                if step >= 0
+                else as_of - timedelta(days=(as_of.weekday() - target) % 7 or 7)
+            )
             return day_window(d, text)
         if unit in _SEASONS:
             y = as_of.year + (step if step else 0)
@@ -212,10 +216,10 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         unit = (m["ri_u"] if kind == "rel_in" else m["ra_u"]).lower().rstrip("s")
         if kind == "rel_ago" and m["ra_d"].lower() in ("ago", "earlier"):
             n = -n
-        target = _shift(as_of, unit, n, sprint_weeks)
+        then = _shift(as_of, unit, n, sprint_weeks)
         if kind == "rel_in" and not m["ri_p"].lower().startswith("in "):
-            return Window(as_of, max(as_of, target), "range", text)  # "within two weeks": from now until then
-        return _named(_unit_window(unit, target, sprint_weeks), text)
+            return Window(as_of, max(as_of, then), "range", text)  # "within two weeks": from now until then
+        return _named(_unit_window(unit, then, sprint_weeks), text)
     if kind == "rel_end":
         unit = m["re_u"].lower()
         which = m["re_w"].lower()
@@ -235,7 +239,9 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         if word in ("eod", "end of day"):
             return day_window(as_of, text)
         unit = {"eow": "week", "eom": "month", "eoq": "quarter", "eoy": "year"}[word]
-        return day_window(_unit_window(unit, as_of, sprint_weeks).end - timedelta(days=2 if unit == "week" else 0), text)
+        return day_window(
+            _unit_window(unit, as_of, sprint_weeks).end - timedelta(days=2 if unit == "week" else 0), text
+        )
     if kind == "rel_weekday":
         target = WEEKDAYS.index(m["rw_d"].lower())
         return day_window(as_of + timedelta(days=(target - as_of.weekday()) % 7), text)

@@ -105,4 +105,3 @@ def size_for(days: float, units: Units, sizes: Mapping[str, str]) -> str:
         if distance < best_distance:
             best, best_distance = size, distance
     return best
-

@@ -51,4 +51,3 @@ def check(item: Item, ctx: RuleContext) -> Iterator[Problem]:
             f"(as of {ctx.as_of.isoformat()}: {absolute})",
             Fix(absolute, safe=False),
         )
-

@@ -62,7 +62,8 @@ def check(item: Item, ctx: RuleContext) -> Iterator[Problem]:
                 yield Problem(s.span, f"'{verb} {name}' names no rule: {hint}rules are {', '.join(known)}")
         if not s.reason:
             yield Problem(
-                s.span, f"'{verb} {' '.join(s.rules)}' has no reason, so it suppresses nothing: add ' -- why' before -->"
+                s.span,
+                f"'{verb} {' '.join(s.rules)}' has no reason, so it suppresses nothing: add ' -- why' before -->",
             )
 
 

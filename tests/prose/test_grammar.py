@@ -137,8 +137,13 @@ def test_estimate_forms(sentence, text, low, high, unit):
 
 @pytest.mark.parametrize(
     ("sentence", "size"),
-    [("The feature is t-shirt size M.", "M"), ("Size: L.", "L"), ("The estimate is XL.", "XL"),
-     ("We sized it as an S.", "S"), ("It is an M-sized project.", "M")],  # fmt: skip
+    [
+        ("The feature is t-shirt size M.", "M"),
+        ("Size: L.", "L"),
+        ("The estimate is XL.", "XL"),
+        ("We sized it as an S.", "S"),
+        ("It is an M-sized project.", "M"),
+    ],  # fmt: skip
 )
 def test_t_shirt_sizes_where_a_size_is_named(sentence, size):
     m = only(sentence)
@@ -216,6 +221,9 @@ def test_several_mentions_in_order_with_exact_offsets():
     sentence = "Design takes 3 weeks, build 6-8 weeks, and GA is in Q3 2027 (not 2027-07-14)."
     mentions = find_mentions(sentence, GRAMMAR)
     assert [(m.text, m.kind) for m in mentions] == [
-        ("3 weeks", "estimate"), ("6-8 weeks", "estimate"), ("Q3 2027", "date"), ("2027-07-14", "date")
-    ]  # fmt: skip
+        ("3 weeks", "estimate"),
+        ("6-8 weeks", "estimate"),
+        ("Q3 2027", "date"),
+        ("2027-07-14", "date"),
+    ]
     assert all(sentence[m.start : m.end] == m.text for m in mentions)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from prose_score import load, prf, score  # noqa: E402
+from prose_score import load, prf, score
 
 
 def test_the_labelled_set_is_large_and_full_of_traps():

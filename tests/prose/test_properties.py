@@ -14,9 +14,49 @@ from planner.prose.scan import body_mentions
 
 GRAMMAR = Grammar(date(2026, 11, 24))
 WORDS = st.sampled_from(
-    ["ship", "in", "Q3", "2027", "-", "14", "August", "to", "May", "weeks", "3", "`", "<!--", "-->", "[x](", ")",
-     "    ", "\n", "\n\n", "```", "~", "next", "Tuesday", "FY27", "mid-", "size", "M", "\u2013", "..", "2027-03-14",
-     "a", "couple", "of", "sprints", "<b>", "</b>", "|", "#", "*", "\u00e9", "\U0001f680"]  # fmt: skip
+    [
+        "ship",
+        "in",
+        "Q3",
+        "2027",
+        "-",
+        "14",
+        "August",
+        "to",
+        "May",
+        "weeks",
+        "3",
+        "`",
+        "<!--",
+        "-->",
+        "[x](",
+        ")",
+        "    ",
+        "\n",
+        "\n\n",
+        "```",
+        "~",
+        "next",
+        "Tuesday",
+        "FY27",
+        "mid-",
+        "size",
+        "M",
+        "\u2013",
+        "..",
+        "2027-03-14",
+        "a",
+        "couple",
+        "of",
+        "sprints",
+        "<b>",
+        "</b>",
+        "|",
+        "#",
+        "*",
+        "\u00e9",
+        "\U0001f680",
+    ]
 )
 PROSEY = st.lists(WORDS, max_size=40).map(" ".join)
 
@@ -52,8 +92,32 @@ def test_segments_are_slices_of_the_body(body):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["We", "ship", "in", "Q3", "2027", "takes", "3", "days", ",", ".", "-", "*",
-                                 "#", "next", "Tuesday", "|", ">"]), max_size=30).map(" ".join))  # fmt: skip
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "We",
+                "ship",
+                "in",
+                "Q3",
+                "2027",
+                "takes",
+                "3",
+                "days",
+                ",",
+                ".",
+                "-",
+                "*",
+                "#",
+                "next",
+                "Tuesday",
+                "|",
+                ">",
+            ]
+        ),
+        max_size=30,
+    ).map(" ".join)
+)
 def test_the_fast_path_reads_what_the_parser_reads(body):
     """A body without code, links or HTML skips markdown-it; adding an inert link must not change prose."""
     fast = prose_segments(body)
@@ -68,7 +132,9 @@ PERCENT = st.builds(lambda n: f"{n}%", st.integers(0, 3000))
 PRICE = st.builds(lambda n: f"${n:,}", st.integers(0, 100_000))
 TIME_OF_DAY = st.builds(lambda h, m: f"at {h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
 TICKET = st.builds(lambda k, n: f"{k}-{n}", st.sampled_from(["PROJ", "OPS", "BILL", "JIRA"]), st.integers(1, 9999))
-COUNT = st.builds(lambda n, w: f"{n} {w}", st.integers(2, 5000), st.sampled_from(["users", "regions", "tickets", "nodes"]))
+COUNT = st.builds(
+    lambda n, w: f"{n} {w}", st.integers(2, 5000), st.sampled_from(["users", "regions", "tickets", "nodes"])
+)
 SECTION = st.builds(lambda a, b: f"\u00a7 {a}.{b}", st.integers(1, 20), st.integers(1, 20))
 
 
