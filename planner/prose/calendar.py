@@ -38,6 +38,14 @@ def week_containing(d: date, text: str | None = None) -> Window:
     return week_window(iso.year, iso.week, text)
 
 
+def week_of_month(year: int, month_number: int, order: int, text: str) -> Window:
+    """'the first week of March 2027': the ISO week holding that month's 1st (or 8th, 15th, 22nd);
+    order 0 is the last week, the one holding the month's last day."""
+    first = date(year, month_number, 1)
+    d = _month_end(first) if order == 0 else first + timedelta(days=7 * (order - 1))
+    return week_containing(d, text)
+
+
 def month(year: int, number: int, text: str | None = None) -> Window:
     return month_window(year, number, text)
 
@@ -242,6 +250,9 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         return day_window(
             _unit_window(unit, as_of, sprint_weeks).end - timedelta(days=2 if unit == "week" else 0), text
         )
+    if kind == "rel_period":
+        unit = (m["rp_u"] or m["rp_m"]).lower()
+        return _named(part_of(_unit_window(unit, as_of, sprint_weeks), unit, "end" if m["rp_u"] else "mid"), text)
     if kind == "rel_weekday":
         target = WEEKDAYS.index(m["rw_d"].lower())
         return day_window(as_of + timedelta(days=(target - as_of.weekday()) % 7), text)

@@ -33,6 +33,39 @@ def _iso_day(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return Atom(m.start(), m.end(), "day", cal.day(int(m["id_y"]), int(m["id_m"]), int(m["id_d"]), m[0]))
 
 
+def _dmy(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    """14.08.2027 and 14/08/2027 are day first; 08/14/2027 can only be month first."""
+    if counted(text, m.start()):
+        return None
+    if m["dy_s"] == "." and (len(m["dy_d"]) != 2 or len(m["dy_m"]) != 2):
+        return None  # "1.02.2027" is a version; dotted dates are written dd.mm.yyyy
+    day, month, year = int(m["dy_d"]), int(m["dy_m"]), int(m["dy_y"])
+    if m["dy_s"] == "/" and month > 12 >= day:
+        day, month = month, day
+    return Atom(m.start(), m.end(), "day", cal.day(year, month, day, m[0]))
+
+
+def _week_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    month = p.MONTH_NUMBER.get(m["wm_m"].lower().rstrip("."))
+    if month is None:
+        return None
+    order = p.ORDINALS[m["wm_o"].lower()] if m["wm_o"].lower() != "last" else 0
+
+    def build(year: int) -> Window:
+        return cal.week_of_month(year, month, order, m[0])
+
+    window = build(int(m["wm_y"])) if m["wm_y"] else cal.next_occurrence(build, g.as_of)
+    return Atom(m.start(), m.end(), "week", window)
+
+
+def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom:
+    return Atom(m.start(), m.end(), "week", cal.week(int(m["wn_y"]), int(m["wn_n"]), m[0]))
+
+
+def _eoy_year(m: re.Match[str], text: str, g: Grammar) -> Atom:
+    return Atom(m.start(), m.end(), "day", cal.day(int(m["ey_y"]), 12, 31, m[0]))
+
+
 def _week_of(m: re.Match[str], text: str, g: Grammar) -> Atom:
     d = cal.day(int(m["wo_y"]), int(m["wo_m"]), int(m["wo_d"]), m[0])
     return Atom(m.start(), m.end(), "week", cal.week_containing(d.start, m[0]))
@@ -108,7 +141,8 @@ def _ordinal_part(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 def _season(m: re.Match[str], text: str, g: Grammar) -> Atom:
-    return Atom(m.start(), m.end(), "range", cal.season(int(m["se_y"]), m["se_s"].lower(), m[0]))
+    year = int(m["se_y"]) if m["se_y"] else 2000 + int(m["se_yy"])
+    return Atom(m.start(), m.end(), "range", cal.season(year, m["se_s"].lower(), m[0]))
 
 
 def _month_word(word: str) -> int | None:
@@ -222,6 +256,11 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 
 
 DATE_HANDLERS: dict[str, Handler] = {
+    "dmy": _dmy,
+    "week_of_month": _week_of_month,
+    "week_num": _week_num,
+    "eoy_year": _eoy_year,
+    "rel_period": _relative,
     "day_range_month": _day_range_month,
     "month_day_range": _month_day_range,
     "year_range": _year_range,

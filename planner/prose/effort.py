@@ -70,7 +70,15 @@ def _is_compound(text: str, start: int, end: int, hi_text: str | None) -> bool:
         return False
     if re.search(r"(?:person|people|engineer|eng|dev|developer|man|team|ideal)-\w+$", span, re.IGNORECASE):
         return False
-    return not p.EFFORT_NOUN_AFTER.match(text[end : end + 40])
+    after = text[end : end + 40]
+    return not p.EFFORT_NOUN_AFTER.match(after) and _NOUN_AFTER.match(after) is not None
+
+
+# "a 30-day trial" modifies "trial"; "the review is a half-day." names an effort.
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|to|for|and|or|at|in|on|with|is|was|are|if|but|then|per|from|by|as|so|max|tops|each|total)\b)[a-z]",
+    re.IGNORECASE,
+)
 
 
 def _amount(word: str) -> tuple[float, float]:

@@ -23,7 +23,8 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
-    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 2, "few": 2, "several": 3, "half a": 0.5,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 2, "few": 2, "several": 3,
+    "half a": 0.5, "a half": 0.5, "an half": 0.5,
 }  # fmt: skip
 # "a few" and "several" are ranges, not points: (low, high).
 VAGUE_COUNTS = {"a few": (2.0, 4.0), "few": (2.0, 4.0), "several": (3.0, 6.0)}
@@ -50,14 +51,14 @@ _MONTH = (
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _NUM_WORD = (
-    r"(?:a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|half\s+an?|one|two|three|four|five|six|seven"
+    r"(?:an?\s+half|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|half\s+an?|one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
 )
 _NUM = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD})"
 _NUM_A = rf"(?:{_NUM}|an?)"
 _UNIT_LONG = r"(?:hours?|hrs?|days?|weeks?|wks?|months?|quarters?|years?|yrs?|sprints?|story[ -]points?|points?|pts|sp)"
 _UNIT_SHORT = r"(?:h|d|w|wk|mo)"
-_PERSON = r"(?:person|people|engineer|eng|dev|developer|man|team|ideal)[- ]"
+_PERSON = r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|calendar|working|business)[- ]"
 _DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+)"
 _RANGE_JOIN = r"(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+)"
 _PART = r"(?:early|mid|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of(?:\s+the)?)"
@@ -71,6 +72,13 @@ _R = r"(?![\w%]|[.,:/-]\d)"
 # "mid-2027", "early-2027": the one dash a year may follow.
 _LY = rf"(?:(?<=mid-)|(?<=early-)|(?<=late-)|(?<=\.\.)|{_L})"
 
+# Forms that must win over a shorter reading at the same place ("last week of June" is not "last week").
+_FIRST = [
+    rf"(?P<week_of_month>\b(?P<wm_o>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+(?P<wm_m>{_MONTH})\b\.?(?:,?\s+(?P<wm_y>{_YEAR}))?{_R})",
+    rf"(?P<week_num>\b(?:week|wk|CW)\s?(?P<wn_n>\d{{1,2}})(?:\s+of\s+|,\s*|\s+)(?P<wn_y>{_YEAR}){_R})",
+    rf"(?P<eoy_year>\bEOY\s+(?P<ey_y>{_YEAR}){_R})",
+    r"(?P<rel_period>\b(?:(?P<rp_u>year|quarter|month)[- ]end|mid-(?P<rp_m>year|quarter|month))\b(?!-\w))",
+]
 _FORMS = [
     # --- ranges written as one form -----------------------------------------------------
     rf"(?P<day_range_month>{_L}(?P<drm_a>{_DAY}){_DASH}(?P<drm_b>{_DAY})\s+(?:of\s+)?(?P<drm_m>{_MONTH})\.?(?:,?\s+(?P<drm_y>{_YEAR}))?{_R})",
@@ -79,6 +87,7 @@ _FORMS = [
     # --- ISO forms --------------------------------------------------------------------------
     r"(?P<week_of>\bweek\s+of\s+(?P<wo_y>\d{4})-(?P<wo_m>\d\d)-(?P<wo_d>\d\d)(?!\d))",
     rf"(?P<iso_day>{_LY}(?P<id_y>\d{{4}})(?P<id_s>[-/])(?P<id_m>\d\d)(?P=id_s)(?P<id_d>\d\d)(?![\d%]|[.,:/-]\d))",
+    rf"(?P<dmy>{_LY}(?P<dy_d>\d{{1,2}})(?P<dy_s>[./])(?P<dy_m>\d{{1,2}})(?P=dy_s)(?P<dy_y>\d{{4}})(?![\d%]|[.,:/-]\d))",
     rf"(?P<iso_week>{_LY}(?P<iw_y>\d{{4}})-?W(?P<iw_w>\d\d?){_R})",
     rf"(?P<iso_qh>{_LY}(?P<iq_y>\d{{4}})-?(?P<iq_k>[QH])(?P<iq_n>[1-4]){_R})",
     rf"(?P<iso_month>{_LY}(?P<im_y>\d{{4}})-(?P<im_m>\d\d)(?![\w%-]|[.,:/]\d))",
@@ -86,9 +95,9 @@ _FORMS = [
     r"(?P<fy_q>\b(?:(?P<fq_q>Q[1-4])\s*(?:of\s+|[-/]\s*)?FY\s?'?(?P<fq_y>\d{4}|\d\d)"
     r"|FY\s?'?(?P<fq_y2>\d{4}|\d\d)\s*[-/ ]?\s*(?P<fq_q2>Q[1-4]))\b)",
     r"(?P<fy>\bFY\s?'?(?P<fy_y>\d{4}|\d\d)\b)",
-    rf"(?P<qh>\b(?:(?P<qh_k>[QH])(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>[QH]))(?:(?:\s*,?\s+(?:of\s+)?|\s*/\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>\d\d)(?=\b))?\b(?!-\d|\.\d))",
+    rf"(?P<qh>\b(?:(?P<qh_k>[QH])(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>[QH]))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>\d\d)(?=\b))?\b(?!-\d|\.\d))",
     rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year))?\b)",
-    rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?P<se_y>{_YEAR})\b)",
+    rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|'(?P<se_yy>\d\d))\b)",
     rf"(?P<day_month>{_L}(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b\.?(?:,?\s+(?P<dm_y>{_YEAR}))?{_R})",
     rf"(?P<month_day>\b(?P<md_m>{_MONTH})\.?\s+(?:the\s+)?(?P<md_d>{_DAY})(?![\d:]|\.\d|\s*%)(?:,?\s+(?P<md_y>{_YEAR}))?{_R})",
     rf"(?P<month_year>\b(?P<my_m>{_MONTH})\.?,?\s+(?:of\s+)?(?:(?P<my_y>{_YEAR})|'(?P<my_yy>\d\d)){_R})",
@@ -111,7 +120,7 @@ _ESTIMATES = [
     rf"(?P<est_short>(?P<eh_a>~|\u2248)?{_L_NUM}(?P<eh_lo>\d+(?:\.\d+)?)(?:\s*[-\u2013]\s*(?P<eh_hi>\d+(?:\.\d+)?))?(?P<eh_u>{_UNIT_SHORT})\b(?![-.]\w))",
 ]
 
-_ORDER = [*_RELATIVE[:1], *_FORMS[:3], *_RELATIVE[1:], *_FORMS[3:], *_ESTIMATES]
+_ORDER = [*_FIRST, *_RELATIVE[:1], *_FORMS[:3], *_RELATIVE[1:], *_FORMS[3:], *_ESTIMATES]
 MENTION = re.compile("|".join(_ORDER), re.IGNORECASE)
 # What each form can start with: a digit ("d"), a word ("w") or a tilde ("~"). Trying only the
 # forms that can start with the character at hand halves the work of every attempt.
@@ -120,7 +129,8 @@ _STARTS = {
     "rel_ago": "dw", "rel_end": "w", "rel_day": "w", "rel_weekday": "w", "week_of": "w", "iso_day": "d",
     "iso_week": "d", "iso_qh": "d", "iso_month": "d", "fy_q": "w", "fy": "w", "qh": "dw", "ordinal_part": "dw",
     "season": "w", "day_month": "d", "month_day": "w", "month_year": "w", "month": "w", "year": "d", "size": "w",
-    "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~",
+    "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
+    "eoy_year": "w", "rel_period": "w", "dmy": "d",
 }  # fmt: skip
 MENTION_BY_START = {
     start: re.compile("|".join(f for f in _ORDER if start in _STARTS[re.match(r"\(\?P<(\w+)>", f)[1]]), re.IGNORECASE)  # type: ignore[index]
@@ -139,7 +149,7 @@ CUE_BEFORE = re.compile(
 )
 # Counts look like years after these: "2027 users" is handled on the right; these guard the left.
 COUNT_BEFORE = re.compile(
-    r"(?:\b(?:version|release|build|issue|ticket|PR|room|line|page|step|item|no\.|number|port|code|top|of\s+the|ID|id|"
+    r"(?:\b(?:version|firmware|SDK|API|app|release|build|issue|ticket|PR|room|line|page|step|item|no\.|number|port|code|top|of\s+the|ID|id|"
     r"deploy|order|invoice|job|run|pipeline|incident|case|rule|error|status|HTTP|RFC|ISO|chapter|section|figure|table)|#)\s*$",
     re.IGNORECASE,
 )
@@ -183,151 +193,27 @@ ANCHOR = re.compile(
     r"|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b)",
     re.IGNORECASE,
 )
-WORDS_BACK = re.compile(r"(?:\S+\s+){0,4}\S*$")
-WORD_START = re.compile(r"(?<!\w)[\w~\u2248]")
 
 # Token classes for the scan: an anchor is part of every mention; a leader may start one.
-_ANCHOR_WORDS = [
-    "hour",
-    "hours",
-    "hr",
-    "hrs",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "wk",
-    "wks",
-    "month",
-    "months",
-    "quarter",
-    "quarters",
-    "year",
-    "years",
-    "sprint",
-    "sprints",
-    "point",
-    "points",
-    "pts",
-    "sp",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "ninety",
-    "couple",
-    "few",
-    "several",
-    "half",
-    "next",
-    "this",
-    "coming",
-    "last",
-    "previous",
-    "following",
-    "tomorrow",
-    "yesterday",
-    "eow",
-    "eom",
-    "eoq",
-    "eoy",
-    "eod",
-    "end",
-    "start",
-    "beginning",
-    "middle",
-    "later",
-    "earlier",
-    "early",
-    "mid",
-    "late",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-]
-_LEADER_WORDS = [
-    "the",
-    "a",
-    "an",
-    "in",
-    "within",
-    "over",
-    "during",
-    "on",
-    "by",
-    "about",
-    "around",
-    "roughly",
-    "approx",
-    "approximately",
-    "circa",
-    "at",
-    "up",
-    "t",
-    "size",
-    "sizes",
-    "sized",
-    "estimate",
-    "estimates",
-    "estimated",
-    "effort",
-    "q",
-    "h",
-    "fy",
-    "from",
-    "between",
-]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_ANCHOR_WORDS = _words(
+    "hour hours hr hrs day days week weeks wk wks month months quarter quarters year years sprint "
+    "sprints point points pts sp one two three four five six seven eight nine ten eleven twelve fifteen "
+    "twenty thirty forty fifty sixty ninety couple few several half next this coming last previous "
+    "following tomorrow yesterday eow eom eoq eoy eod end start beginning middle later earlier early mid "
+    "late spring summer autumn fall winter first second third fourth monday tuesday wednesday thursday "
+    "friday saturday sunday jan january feb february mar march apr april may jun june jul july aug "
+    "august sep sept september oct october nov november dec december "
+)
+_LEADER_WORDS = _words(
+    "the a an in within over during on by about around roughly approx approximately circa at up t size "
+    "sizes sized estimate estimates estimated effort q h fy from between cw wk "
+)
 ANCHOR_CLASS = 1
 LEADER_CLASS = 2
 WORD_CLASS: dict[str, int] = {w: LEADER_CLASS for w in _LEADER_WORDS}

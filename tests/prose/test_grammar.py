@@ -71,6 +71,17 @@ DATES = [
     ("Contract covers 2027\u20132029.", "2027\u20132029", "range", "2027-01-01", "2029-12-31"),
     ("Freeze from Dec 20 to Jan 4.", "Dec 20 to Jan 4", "range", "2026-12-20", "2027-01-04"),
     ("We shipped in June 2025.", "June 2025", "month", "2025-06-01", "2025-06-30"),
+    ("Cut-over on 14.08.2027 in the EU.", "14.08.2027", "day", "2027-08-14", "2027-08-14"),
+    ("Cut-over on 14/08/2027 in the EU.", "14/08/2027", "day", "2027-08-14", "2027-08-14"),
+    ("Cut-over on 08/14/2027 in the US.", "08/14/2027", "day", "2027-08-14", "2027-08-14"),
+    ("We start in Q3-2027.", "Q3-2027", "quarter", "2027-07-01", "2027-09-30"),
+    ("Renewal is Q3/2027.", "Q3/2027", "quarter", "2027-07-01", "2027-09-30"),
+    ("Pilot in the first week of March 2027.", "first week of March 2027", "week", "2027-03-01", "2027-03-07"),
+    ("Move in the last week of June 2027.", "last week of June 2027", "week", "2027-06-28", "2027-07-04"),
+    ("Load tests in week 12 of 2027.", "week 12 of 2027", "week", "2027-03-22", "2027-03-28"),
+    ("We want it by EOY 2027.", "EOY 2027", "day", "2027-12-31", "2027-12-31"),
+    ("Fundraising wraps up Fall '27.", "Fall '27", "range", "2027-09-01", "2027-11-30"),
+    ("Onboarding moves in 1H 2027.", "1H 2027", "half", "2027-01-01", "2027-06-30"),
 ]
 
 
@@ -95,6 +106,8 @@ RELATIVE = [
     ("The report comes out on Monday.", "on Monday", "2026-11-30", "2026-11-30"),
     ("Hiring continues early next year.", "early next year", "2027-01-01", "2027-04-30"),
     ("Kickoff is this Friday.", "this Friday", "2026-11-27", "2026-11-27"),
+    ("The cleanup finishes by year-end.", "year-end", "2026-09-01", "2026-12-31"),
+    ("The team re-plans mid-year.", "mid-year", "2026-05-01", "2026-08-31"),
 ]
 
 
@@ -125,6 +138,10 @@ ESTIMATES = [
     ("Budget 2d for review.", "2d", 2, 2, "days"),
     ("Migration is 1.5 weeks.", "1.5 weeks", 1.5, 1.5, "weeks"),
     ("Done in two weeks, if nothing breaks.", "two weeks", 2, 2, "weeks"),
+    ("The copy review is a half-day.", "a half-day", 0.5, 0.5, "days"),
+    ("Our guess is 8-10 engineering weeks.", "8-10 engineering weeks", 8, 10, "weeks"),
+    ("Budget for 30 person-days of QA.", "30 person-days", 30, 30, "days"),
+    ("We plan a 6-week build phase.", "6-week", 6, 6, "weeks"),
 ]
 
 
@@ -143,7 +160,7 @@ def test_estimate_forms(sentence, text, low, high, unit):
         ("The estimate is XL.", "XL"),
         ("We sized it as an S.", "S"),
         ("It is an M-sized project.", "M"),
-    ],  # fmt: skip
+    ],
 )
 def test_t_shirt_sizes_where_a_size_is_named(sentence, size):
     m = only(sentence)
@@ -186,6 +203,13 @@ TRAPS = [
     "Pages 20 to 27 describe the API.",
     "Version 2027.1 of the SDK is out.",
     "Pay \u20ac2.027 per seat.",
+    "Use a 2-week sprint cadence.",
+    "The pilot has a 6-week feedback cycle.",
+    "The chart uses a 12-month moving average.",
+    "Spring Boot 3.2 is the baseline.",
+    "Fall back to the old parser on error.",
+    "The march to general availability continues.",
+    "Firmware 1.02.2027 is signed.",
 ]
 
 
