@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+# Only the block structure is needed (which lines are prose): inline parsing is turned off,
+# and code spans, links and HTML inside prose lines are masked below.
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inline", "text_join"], ignoreInvalid=True)
 
 # What is not prose inside a prose block. Code spans first: nothing inside them is anything else.
 _NOT_PROSE = re.compile(
@@ -28,7 +30,7 @@ _NOT_PROSE = re.compile(
     re.DOTALL,
 )
 # Characters that make Markdown non-prose; a body with none of them is all prose (the fast path).
-_MARKUP = re.compile(r"[`<\[~]|^(?: {4}|\t)|://|www\.", re.MULTILINE)
+_MARKUP = re.compile(r"[`<\[]|~~~|^(?: {4}|\t)|://|www\.", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
