@@ -223,7 +223,7 @@ def _year(value: str) -> int:
 
 def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     start = m.start()
-    if counted(text, start):
+    if counted(text, start) or _product_name(text, start):
         return None
     after = text[m.end() : m.end() + 24]
     has_cue = cued(text, start) or p.PART_BEFORE.search(text, max(0, start - 24), start) is not None
@@ -245,8 +245,27 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 _COUNTED = re.compile(r"^\s+(?:[a-z]+s|people|staff)\b")
 
 
+def _product_name(text: str, start: int) -> bool:
+    """'Windows 2000', 'Office 2019': a capitalised name right before a year names a product."""
+    m = _NAME_BEFORE.search(text, max(0, start - 24), start)
+    if m is None or cued(text, start) or p.PART_BEFORE.search(text, max(0, start - 24), start):
+        return False  # "In 2027", "Early 2027", "Since 2025"
+    return m["name"].lower() not in _PLAN_NAMES
+
+
+_NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) $")
+_PLAN_NAMES = frozenset(
+    ("roadmap", "plan", "plans", "vision", "goals", "okrs", "strategy", "budget", "planning")
+    + ("the", "our", "their", "this", "that", "its", "your", "my", "his", "her", "a", "an", "each", "every", "whole")
+)
+# "the 2nd time in 3 sprints": a span that counts occurrences, not a date.
+_TIMES_BEFORE = re.compile(r"\b(?:times?|twice|once|thrice)\s+$", re.IGNORECASE)
+
+
 def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     kind = m.lastgroup
+    if kind == "rel_in" and _TIMES_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None
     if kind == "rel_in" and _IN_AS_EFFORT.search(text, max(0, m.start() - 30), m.start()):
         return estimate_from(m, text, m.start("ri_n"), m["ri_n"], None, m["ri_u"], None)
     window = cal.resolve_relative(m, g.as_of, g.sprint_weeks)

@@ -53,7 +53,10 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     return Mention(start, end, text[start:end], ESTIMATE, None, None, estimate)
 
 
-_OF_WORK = re.compile(r"\s+of\s+(?:work|effort|engineering)", re.IGNORECASE)
+_OF_WORK = re.compile(
+    r"\s+of\s+(?:work|effort|engineering|(?:one|an?|two|three|\d+)\s+(?:engineers?|persons?|people|developers?|devs?))",
+    re.IGNORECASE,
+)
 _A_UNIT_OK = re.compile(
     r"\b(?:takes?|took|taking|need(?:s|ed)?|about|around|roughly|approximately|only|just|for|spend|spent|"
     r"budget|effort|estimate[ds]?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within)\s+$",

@@ -142,6 +142,8 @@ ESTIMATES = [
     ("Our guess is 8-10 engineering weeks.", "8-10 engineering weeks", 8, 10, "weeks"),
     ("Budget for 30 person-days of QA.", "30 person-days", 30, 30, "days"),
     ("We plan a 6-week build phase.", "6-week", 6, 6, "weeks"),
+    ("Platform asks for ~1 quarter of one engineer.", "~1 quarter", 1, 1, "quarters"),
+    ("Legal review takes ten business days.", "ten business days", 10, 10, "days"),
 ]
 
 
@@ -210,6 +212,11 @@ TRAPS = [
     "Fall back to the old parser on error.",
     "The march to general availability continues.",
     "Firmware 1.02.2027 is signed.",
+    "Windows 2000 and Office 2019 are out of scope.",
+    "It was the 2nd time in 3 sprints that the build broke.",
+    "Our head office is at 2027 Market Street.",
+    "The quota is 1000 requests per minute.",
+    "Tickets older than 2 weeks are closed automatically.",
 ]
 
 
