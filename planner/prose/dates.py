@@ -254,9 +254,12 @@ def _product_name(text: str, start: int) -> bool:
 
 
 _NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) $")
+# Capitalised words before a year that do not name a product: plan words and determiners.
 _PLAN_NAMES = frozenset(
-    ("roadmap", "plan", "plans", "vision", "goals", "okrs", "strategy", "budget", "planning")
-    + ("the", "our", "their", "this", "that", "its", "your", "my", "his", "her", "a", "an", "each", "every", "whole")
+    (
+        *("roadmap", "plan", "plans", "vision", "goals", "okrs", "strategy", "budget", "planning"),
+        *("the", "our", "their", "this", "that", "its", "your", "my", "his", "her", "a", "an", "each", "every"),
+    )
 )
 # "the 2nd time in 3 sprints": a span that counts occurrences, not a date.
 _TIMES_BEFORE = re.compile(r"\b(?:times?|twice|once|thrice)\s+$", re.IGNORECASE)
