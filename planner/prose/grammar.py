@@ -98,17 +98,17 @@ def _join(first: Atom, last: Atom, text: str) -> Mention | None:
         return None
     if between.strip().lower() == "and" and not p.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
         return None
-    start_window = first.window
-    if first.with_year is not None and last.granularity != "relative":
-        start_window = first.with_year(last.window.start.year)
-        if start_window.start > last.window.start:  # "November to February 2028"
-            start_window = first.with_year(last.window.start.year - 1)
     if last.pending and first.pending:
         return None
+    start_window = first.window
     try:
+        if first.with_year is not None and last.granularity != "relative":
+            start_window = first.with_year(last.window.start.year)
+            if start_window.start > last.window.start:  # "November to February 2028"
+                start_window = first.with_year(last.window.start.year - 1)
         window = range_window(start_window, last.window, text[first.start : last.end])
-    except WindowError:
-        return None
+    except (WindowError, ValueError, OverflowError):
+        return None  # "February 29th to March 2027": no such start in that year
     return date_mention(text, first.start, last.end, "range", window)
 
 

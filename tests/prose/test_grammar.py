@@ -244,6 +244,11 @@ def test_a_range_borrows_the_year_of_its_end():
     assert (m.window.start, m.window.end) == (date(2027, 11, 1), date(2028, 2, 29))
 
 
+def test_a_range_from_a_day_missing_in_that_year_is_not_joined():
+    mentions = find_mentions("From February 29th to March 2027 we test.", GRAMMAR)
+    assert [m.text for m in mentions] == ["February 29th", "March 2027"]
+
+
 def test_impossible_dates_are_not_mentions():
     assert find_mentions("Due on 2027-02-30 or 31 February 2027.", GRAMMAR) == []
 

@@ -143,3 +143,53 @@ SECTION = st.builds(lambda a, b: f"\u00a7 {a}.{b}", st.integers(1, 20), st.integ
 def test_look_alikes_are_never_mentions(trap):
     sentence = f"The team noted {trap} in the review."
     assert [m.text for m in find_mentions(sentence, GRAMMAR)] == []
+
+
+EDGES = st.sampled_from(
+    [
+        "Feb 29",
+        "February 29th",
+        "to",
+        "..",
+        "\u2013",
+        "March 2027",
+        "9999-12",
+        "H2 9999",
+        "late 9999",
+        "EOY 9999",
+        "week 53 of 2027",
+        "FY00",
+        "Q4 FY99",
+        "31/02/2027",
+        "99999999999999999999 days",
+        "in 99999999 years",
+        "0 days",
+        "3-1 weeks",
+        "999999 sprints",
+        "size XL",
+        "next Tuesday",
+        "2026-11-24",
+        "\n",
+        "<!-- planner: ignore date-precision -- why -->",
+        "<!-- planner: ignore-file nope -->",
+        "<!-- planner:",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["now", "next", "later", "far", "vision"]), st.lists(EDGES, max_size=14).map(" ".join))
+def test_checking_any_prose_never_raises(lane, body):
+    from pathlib import Path
+
+    from planner.config import Config
+    from planner.engine import check_source
+    from planner.load import PlanFile, source_from_bytes
+    from planner.rules import RuleContext
+
+    horizon = f"horizon: {lane}" if lane != "far" else "target: 2027-Q3"
+    text = f"---\ntitle: T\nstatus: committed\nowner: o\n{horizon}\n---\n{body}\n"
+    config = Config()
+    source = source_from_bytes(PlanFile(Path("plans/t.md"), "plans/t.md", "t"), text.encode())
+    for d in check_source(source, config, RuleContext(GRAMMAR.as_of, config)).diagnostics:
+        assert d.span.line >= 1 and d.span.column >= 1
