@@ -24,6 +24,8 @@ def mention_dict(listed: Listed) -> dict[str, Any]:
     }
     if listed.field is not None:
         data["field"] = listed.field
+    data["band"] = listed.band
+    data["note"] = listed.note
     if mention.window is not None:
         data["granularity"] = mention.granularity
         data["start"] = mention.window.start.isoformat()
@@ -71,21 +73,28 @@ def meaning(listed: Listed) -> str:
 
 
 def format_scan_text(report: ScanReport) -> str:
-    """Grouped by file: position, kind, the text as written, and what it means."""
-    lines: list[str] = []
-    path = None
-    rows = [(m, f"{m.found.span.line}:{m.found.span.column}", _quoted(m.found.mention.text)) for m in report.mentions]
+    """Grouped by file, one mention a line: position, kind, the text as written, what it
+    means, and the band it is judged in (or why it is not judged)."""
+    rows = [
+        (m, f"{m.found.span.line}:{m.found.span.column}", _quoted(m.found.mention.text), meaning(m))
+        for m in report.mentions
+    ]
     pos_width = max((len(r[1]) for r in rows), default=0)
     text_width = min(max((len(r[2]) for r in rows), default=0), 32)
-    for listed, position, text in rows:
+    meaning_width = min(max((len(r[3]) for r in rows), default=0), 40)
+    lines: list[str] = []
+    path = None
+    for listed, position, text, understood in rows:
         if listed.path != path:
             if path is not None:
                 lines.append("")
             path = listed.path
             lines.append(path)
-        where = f"(frontmatter {listed.field})" if listed.field else ""
+        note = f"frontmatter {listed.field}; {listed.note}" if listed.field else listed.note
         kind = listed.found.mention.kind
-        lines.append(f"  {position:<{pos_width}}  {kind:<8}  {text:<{text_width}}  {meaning(listed)}  {where}".rstrip())
+        lines.append(
+            f"  {position:<{pos_width}}  {kind:<8}  {text:<{text_width}}  {understood:<{meaning_width}}  {note}"
+        )
     count = len(report.mentions)
     files = report.files_scanned
     if lines:

@@ -31,7 +31,7 @@ VAGUE_COUNTS = {"a few": (2.0, 4.0), "few": (2.0, 4.0), "several": (3.0, 6.0)}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
 
 UNIT_OF: dict[str, str] = {}
-for _unit, _words in {
+for _unit, _unit_words in {
     "hours": ("h", "hr", "hrs", "hour", "hours"),
     "days": ("d", "day", "days"),
     "weeks": ("w", "wk", "wks", "week", "weeks"),
@@ -41,7 +41,7 @@ for _unit, _words in {
     "points": ("pt", "pts", "point", "points", "sp", "story point", "story points", "story-points"),
     "sprints": ("sprint", "sprints"),
 }.items():
-    for _word in _words:
+    for _word in _unit_words:
         UNIT_OF[_word] = _unit
 
 _MONTH = (
@@ -214,10 +214,6 @@ _LEADER_WORDS = _words(
     "the a an in within over during on by about around roughly approx approximately circa at up t size "
     "sizes sized estimate estimates estimated effort q h fy from between cw wk "
 )
-ANCHOR_CLASS = 1
-LEADER_CLASS = 2
-WORD_CLASS: dict[str, int] = {w: LEADER_CLASS for w in _LEADER_WORDS}
-WORD_CLASS.update({w: ANCHOR_CLASS for w in _ANCHOR_WORDS})
 SIZE_WORDS = frozenset(("XXS", "XS", "S", "M", "L", "XL", "XXL"))
 
 

@@ -43,13 +43,29 @@ def test_scan_json_lists_every_mention_as_the_spec_says(write_plan, capsys):
         "path": "plans/billing.md", "line": 9, "column": 12, "end_line": 9, "end_column": 26,
         "text": "14 August 2027", "kind": "date", "where": "body",
         "granularity": "day", "start": "2027-08-14", "end": "2027-08-14",
+        "band": "far", "note": "far band, 263 days out",
     }  # fmt: skip
     assert mentions[3] == {
         "path": "plans/billing.md", "line": 9, "column": 47, "end_line": 9, "end_column": 54,
         "text": "12 days", "kind": "estimate", "where": "body", "low": 12.0, "high": 12.0, "unit": "days",
+        "band": "far", "note": "far band (the plan's)",
     }  # fmt: skip
     assert mentions[4]["granularity"] == "relative" and mentions[4]["start"] == "2026-12-01"
     assert mentions[0]["granularity"] == "quarter" and mentions[0]["field"] == "target"
+
+
+def test_scan_says_why_a_mention_is_not_judged(write_plan, capsys):
+    write_plan(
+        "a.md",
+        "---\ntitle: A\nstatus: proposed\nhorizon: later\ndeadline: 2027-03-14\ndeadline_reason: the regulator\n---\n"
+        "We shipped v1 on 2026-06-14.\n",
+    )
+    write_plan("b.md", "---\ntitle: B\nstatus: done\nhorizon: now\n---\nShipped 14 August 2026. It took 3 days.\n")
+    _, report = scan_json(capsys)
+    notes = {(m["path"], m["text"]): (m["band"], m["note"]) for m in report["mentions"]}
+    assert notes[("plans/a.md", "2027-03-14")] == (None, "not judged: deadline is a constraint")
+    assert notes[("plans/a.md", "2026-06-14")] == (None, "past: history, not judged")
+    assert notes[("plans/b.md", "3 days")] == (None, "not judged: the plan is done")
 
 
 def test_scan_reports_sizes(write_plan, capsys):
@@ -66,7 +82,8 @@ def test_scan_text_is_grouped_by_file_and_says_what_each_mention_means(write_pla
     assert out[0] == "plans/billing.md"
     assert any("14 August 2027" in line and "day" in line and "2027-08-14" in line for line in out)
     assert any("next Tuesday" in line and "relative" in line and "2026-12-01" in line for line in out)
-    assert any(line.strip().startswith("5:9") and "(frontmatter target)" in line for line in out)
+    assert any(line.strip().startswith("5:9") and "frontmatter target; far band, 219 days out" in line for line in out)
+    assert any("next Tuesday" in line and "as of 2026-11-24" in line for line in out)
     assert out[-1] == "5 mentions in 2 files (as of 2026-11-24, from --as-of)."
 
 
