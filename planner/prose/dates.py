@@ -203,9 +203,8 @@ def _month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     month = _month_word(m["mo_m"])
     if month is None or (m["mo_m"].lower() == "may" and not cued(text, m.start())):
         return None
-    short = len(m["mo_m"]) <= 4 and m["mo_m"].lower() not in ("june", "july", "sept")
-    if short and not cued(text, m.start()):
-        return None  # "Mar", "Jun" alone: too often a name or a word
+    # "Mar", "Jun" alone are too often a name or a word: like every yearless month, they are
+    # pending, a mention only after a cue ("in Mar") or as a range end ("Jan-Mar").
     window = cal.next_occurrence(lambda y: cal.month(y, month, m[0]), g.as_of)
     return absolute(m, text, window, "month", True, lambda y: cal.month(y, month, m[0]))
 

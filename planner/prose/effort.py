@@ -31,7 +31,13 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     if unit_word == "sp" and unit_text != "SP":
         return None
     lo_key = " ".join(lo_text.lower().split())
-    if lo_key in ("a", "an") and hi_text is None and not _A_UNIT_OK.search(text, max(0, start - 30), start):
+    person = _PERSON_UNIT.search(text, start, end) is not None  # "a person-year"
+    if (
+        lo_key in ("a", "an")
+        and hi_text is None
+        and not person
+        and not _A_UNIT_OK.search(text, max(0, start - 30), start)
+    ):
         return None  # "a week" is an estimate only after "takes", "about", "for"...
     after = text[end : end + 40]
     if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, start - 30), start) or p.ESTIMATE_TRAP_AFTER.match(after):
@@ -53,6 +59,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     return Mention(start, end, text[start:end], ESTIMATE, None, None, estimate)
 
 
+_PERSON_UNIT = re.compile(p.PERSON + r"[a-z]+$", re.IGNORECASE)
 _OF_WORK = re.compile(
     r"\s+of\s+(?:work|effort|engineering|(?:one|an?|two|three|\d+)\s+(?:engineers?|persons?|people|developers?|devs?))",
     re.IGNORECASE,

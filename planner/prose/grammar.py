@@ -98,8 +98,6 @@ def _join(first: Atom, last: Atom, text: str) -> Mention | None:
         return None
     if between.strip().lower() == "and" and not p.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
         return None
-    if last.pending and first.pending:
-        return None
     start_window = first.window
     try:
         if first.with_year is not None and last.granularity != "relative":

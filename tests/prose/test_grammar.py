@@ -82,6 +82,9 @@ DATES = [
     ("We want it by EOY 2027.", "EOY 2027", "day", "2027-12-31", "2027-12-31"),
     ("Fundraising wraps up Fall '27.", "Fall '27", "range", "2027-09-01", "2027-11-30"),
     ("Onboarding moves in 1H 2027.", "1H 2027", "half", "2027-01-01", "2027-06-30"),
+    ("The first phase runs Jan\u2013Mar 2027.", "Jan\u2013Mar 2027", "range", "2027-01-01", "2027-03-31"),
+    ("Design runs Jan-Mar.", "Jan-Mar", "range", "2027-01-01", "2027-03-31"),
+    ("Hiring slows in late Feb.", "late Feb", "range", "2027-02-21", "2027-02-28"),
 ]
 
 
@@ -144,6 +147,8 @@ ESTIMATES = [
     ("We plan a 6-week build phase.", "6-week", 6, 6, "weeks"),
     ("Platform asks for ~1 quarter of one engineer.", "~1 quarter", 1, 1, "quarters"),
     ("Legal review takes ten business days.", "ten business days", 10, 10, "days"),
+    ("Call it a person-year of effort.", "a person-year", 1, 1, "years"),
+    ("It could take anywhere from 2 to 6 months.", "2 to 6 months", 2, 6, "months"),
 ]
 
 
