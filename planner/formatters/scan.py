@@ -38,6 +38,8 @@ def mention_dict(listed: Listed) -> dict[str, Any]:
             data["low"] = estimate.low
             data["high"] = estimate.high
             data["unit"] = estimate.unit
+            if listed.weeks is not None:
+                data["weeks"] = {"low": listed.weeks[0], "high": listed.weeks[1]}
     return data
 
 
@@ -69,7 +71,11 @@ def meaning(listed: Listed) -> str:
     amount = format_number(estimate.low)
     if estimate.high != estimate.low:
         amount += f"-{format_number(estimate.high)}"
-    return f"{'effort':<8}  {amount} {estimate.unit}" + (" (approx.)" if estimate.approximate else "")
+    text = f"{'effort':<8}  {amount} {estimate.unit}"
+    if listed.weeks is not None:
+        low, high = (format_number(w) for w in listed.weeks)
+        text += f" = {low if low == high else f'{low}-{high}'} weeks"
+    return text + (" (approx.)" if estimate.approximate else "")
 
 
 def format_scan_text(report: ScanReport) -> str:

@@ -25,6 +25,7 @@ class Listed:
     field: str | None = None  # the frontmatter key, for frontmatter mentions
     band: str | None = None  # the band it is judged in; None when it is not judged
     note: str = ""  # why it is or is not judged, in words
+    weeks: tuple[float, float] | None = None  # sprints, in weeks at the configured sprint length
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ def scan_files(files: Iterable[PlanFile], config: Config, as_of: date, as_of_sou
 
 def scan_source(source: Source, config: Config, grammar: Grammar) -> Iterator[Listed]:
     plan, _ = build_plan(source.location.plan_id, source.path, source.document, config.sizes)
-    judge = _Judge(config.ladder, grammar.as_of, plan)
+    judge = _Judge(config.ladder, grammar.as_of, plan, grammar.sprint_weeks)
     if plan is not None:
         for name, found in _frontmatter(plan):
             yield judge.listed(source.path, found, name)
@@ -74,10 +75,20 @@ class _Judge:
     ladder: Ladder
     as_of: date
     plan: Plan | None
+    sprint_weeks: float
 
     def listed(self, path: str, found: Found, field: str | None) -> Listed:
         band, note = self._band(found.mention, field)
-        return Listed(path, found, field, band, note)
+        estimate = found.mention.estimate
+        weeks = None
+        if (
+            estimate is not None
+            and estimate.unit == "sprints"
+            and estimate.low is not None
+            and estimate.high is not None
+        ):
+            weeks = (estimate.low * self.sprint_weeks, estimate.high * self.sprint_weeks)
+        return Listed(path, found, field, band, note, weeks)
 
     def _band(self, mention: Mention, field: str | None) -> tuple[str | None, str]:
         if self.plan is not None and self.plan.closed:

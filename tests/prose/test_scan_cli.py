@@ -142,3 +142,13 @@ def test_explain_documents_the_new_rules(capsys):
 def test_scan_of_a_missing_path_is_a_usage_error(repo, capsys):
     assert main(["scan", "nowhere"]) == 2
     assert "nowhere" in capsys.readouterr().err
+
+
+def test_sprints_are_shown_in_weeks_at_the_configured_sprint_length(write_plan, repo, capsys):
+    (repo / "planner.toml").write_text("[units]\nsprint-weeks = 3\n", encoding="utf-8")
+    write_plan("a.md", "---\ntitle: A\nstatus: proposed\nhorizon: later\n---\nHardening needs a couple of sprints.\n")
+    _, report = scan_json(capsys)
+    [m] = report["mentions"]
+    assert (m["low"], m["high"], m["unit"], m["weeks"]) == (2.0, 2.0, "sprints", {"low": 6.0, "high": 6.0})
+    assert main(["scan", "--as-of", "2026-11-24"]) == 0
+    assert "2 sprints = 6 weeks" in capsys.readouterr().out
