@@ -106,8 +106,8 @@ _FORMS = [
 ]
 _RELATIVE = [
     rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|last|previous|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint|{_SEASON})\b)",
-    rf"(?P<rel_in>\b(?P<ri_p>(?:in|within|over|during)\s+(?:the\s+(?:next|coming|following)\s+)?|the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?P<ri_u>days?|weeks?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
-    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?P<ra_u>days?|weeks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+now|out|later|earlier)\b)",
+    rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
+    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>days?|weeks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+now|out|later|earlier)\b)",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?P<re_w>this|next|the|last)\s+(?P<re_u>week|month|quarter|year|sprint)\b)",
     r"(?P<rel_day>\b(?P<rd_w>tomorrow|yesterday|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+day|EOD)\b)",
     rf"(?P<rel_weekday>\b(?:on\s+|by\s+)(?P<rw_d>{'|'.join(WEEKDAYS)})\b(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
@@ -166,11 +166,12 @@ ESTIMATE_TRAP_BEFORE = re.compile(
 ESTIMATE_TRAP_NOUNS = re.compile(
     r"\b(?:trials?|retention|retained|retain|warranty|timeouts?|TTL|expir\w*|archiv\w*|SLA|uptime|downtime|cache[ds]?|"
     r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
-    r"experience|rolling|average|interval|cadence|frequency|covers?|valid|stored?|kept)\b[^.;!?]{0,40}$",
+    r"experience|rolling|average|interval|cadence|frequency|covers?|valid|stored?|kept|keep|MTT[RDAF]|MTBF|RTO|RPO|"
+    r"SLOs?|latency|availability|outages?|incidents?|lasted|lasts|runs\s+for|ran\s+for|running\s+for)\b(?:[^.;!?]|\.\d){0,40}$",
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = re.compile(
-    r"^(?:\s+(?:old|ago|of\s+(?:data|logs|history|retention|uptime|downtime|notice|runway|lead\s+time|support)|"
+    r"^(?:\s+(?:old|ago|of\s+(?:data|logs|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support)|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
     r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year)|-old)",

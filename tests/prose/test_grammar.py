@@ -109,6 +109,7 @@ RELATIVE = [
     ("The report comes out on Monday.", "on Monday", "2026-11-30", "2026-11-30"),
     ("Hiring continues early next year.", "early next year", "2027-01-01", "2027-04-30"),
     ("Kickoff is this Friday.", "this Friday", "2026-11-27", "2026-11-27"),
+    ("The postmortem is due within 5 business days.", "within 5 business days", "2026-11-24", "2026-11-29"),
     ("The cleanup finishes by year-end.", "year-end", "2026-09-01", "2026-12-31"),
     ("The team re-plans mid-year.", "mid-year", "2026-05-01", "2026-08-31"),
 ]
@@ -222,6 +223,11 @@ TRAPS = [
     "Our head office is at 2027 Market Street.",
     "The quota is 1000 requests per minute.",
     "Tickets older than 2 weeks are closed automatically.",
+    "Availability was 99.9% over 30 days.",
+    "Our MTTR is 4 hours and our MTBF is 30 days.",
+    "The outage lasted 3 hours.",
+    "Keep 7 days of metrics at full resolution.",
+    "Schedule a 2-hour maintenance window.",
 ]
 
 
