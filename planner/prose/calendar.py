@@ -250,6 +250,10 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         return day_window(
             _unit_window(unit, as_of, sprint_weeks).end - timedelta(days=2 if unit == "week" else 0), text
         )
+    if kind == "rel_dom":
+        step = {"next": 1, "this": 0, "last": -1}[m["rm_w"].lower()]
+        first = _add_months(date(as_of.year, as_of.month, 1), step)
+        return day_window(date(first.year, first.month, int(m["rm_d"].rstrip("stndrh"))), text)
     if kind == "rel_period":
         unit = (m["rp_u"] or m["rp_m"]).lower()
         return _named(part_of(_unit_window(unit, as_of, sprint_weeks), unit, "end" if m["rp_u"] else "mid"), text)

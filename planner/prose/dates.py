@@ -116,6 +116,10 @@ def _fy(m: re.Match[str], text: str, g: Grammar) -> Atom:
     return absolute(m, text, cal.fiscal_year(_year(m["fy_y"]), g.fiscal_year_start, m[0]), "year")
 
 
+def _cy(m: re.Match[str], text: str, g: Grammar) -> Atom:
+    return absolute(m, text, cal.year(_year(m["cy_y"]), m[0]), "year")
+
+
 def _fy_q(m: re.Match[str], text: str, g: Grammar) -> Atom:
     year = _year(m["fq_y"] or m["fq_y2"])
     quarter = int((m["fq_q"] or m["fq_q2"])[1])
@@ -278,6 +282,8 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 
 DATE_HANDLERS: dict[str, Handler] = {
     "dmy": _dmy,
+    "cy": _cy,
+    "rel_dom": _relative,
     "week_of_month": _week_of_month,
     "week_num": _week_num,
     "eoy_year": _eoy_year,

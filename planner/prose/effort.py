@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from planner.estimates import Estimate
 from planner.prose import patterns as p
@@ -11,8 +12,13 @@ from planner.prose.mention import ESTIMATE, Grammar, Handler, Mention
 
 def _estimate(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     approx = m["es_a"]
-    start = m.start() if approx is None or approx.strip() in ("~", "\u2248") else m.start("es_lo")
-    return estimate_from(m, text, start, m["es_lo"], m["es_hi"], m["es_u"], approx)
+    mention = estimate_from(m, text, m.start("es_lo"), m["es_lo"], m["es_hi"], m["es_u"], approx)
+    if mention is None or approx is None or mention.estimate is None:
+        return mention
+    # The approximation is part of what was written: "about 3 weeks", "~40h".
+    start = m.start()
+    written = text[start : mention.end]
+    return replace(mention, start=start, text=written, estimate=replace(mention.estimate, text=written))
 
 
 def _estimate_short(m: re.Match[str], text: str, g: Grammar) -> Mention | None:

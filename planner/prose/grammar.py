@@ -9,6 +9,7 @@ and an as-of date in, Mentions out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from planner.prose import patterns as p
 from planner.prose.dates import DATE_HANDLERS
@@ -34,7 +35,33 @@ def find_mentions(text: str, grammar: Grammar) -> list[Mention]:
             continue
         if result is not None:
             found.append(result)
-    return _assemble(found, text)
+    return [_with_article(m, text) for m in _assemble(found, text)]
+
+
+# "the end of the year", "the week of 2027-03-08", "Thursday, March 4, 2027": the article and
+# the weekday belong to what was written, as in TimeML; prepositions (by, in, from) do not.
+_TAKES_THE = re.compile(
+    r"(?:week|first|second|third|fourth|last|end|start|beginning|middle|next|coming|spring|summer|autumn|fall|"
+    r"winter|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+$", re.IGNORECASE
+)
+
+
+def _with_article(mention: Mention, text: str) -> Mention:
+    if mention.kind != DATE:
+        return mention
+    start = mention.start
+    if mention.granularity == "day" and (w := _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)):
+        start = w.start()
+    elif _TAKES_THE.match(mention.text) and (t := _THE_BEFORE.search(text, max(0, start - 8), start)):
+        start = t.start()
+    if start == mention.start:
+        return mention
+    return replace(mention, start=start, text=text[start : mention.end])
 
 
 def _matches(text: str) -> list[re.Match[str]]:

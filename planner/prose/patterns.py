@@ -95,6 +95,7 @@ _FORMS = [
     r"(?P<fy_q>\b(?:(?P<fq_q>Q[1-4])\s*(?:of\s+|[-/]\s*)?FY\s?'?(?P<fq_y>\d{4}|\d\d)"
     r"|FY\s?'?(?P<fq_y2>\d{4}|\d\d)\s*[-/ ]?\s*(?P<fq_q2>Q[1-4]))\b)",
     r"(?P<fy>\bFY\s?'?(?P<fy_y>\d{4}|\d\d)\b)",
+    rf"(?P<cy>\b(?:calendar\s+year\s+|CY\s?'?)(?P<cy_y>{_YEAR}|\d\d)\b)",
     rf"(?P<qh>\b(?:(?P<qh_k>[QH])(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>[QH]))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>\d\d)(?=\b))?\b(?!-\d|\.\d))",
     rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year))?\b)",
     rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|'(?P<se_yy>\d\d))\b)",
@@ -109,6 +110,7 @@ _RELATIVE = [
     rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
     rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>days?|weeks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+now|out|later|earlier)\b)",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?P<re_w>this|next|the|last)\s+(?P<re_u>week|month|quarter|year|sprint)\b)",
+    rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     r"(?P<rel_day>\b(?P<rd_w>tomorrow|yesterday|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+day|EOD)\b)",
     rf"(?P<rel_weekday>\b(?:on\s+|by\s+)(?P<rw_d>{'|'.join(WEEKDAYS)})\b(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
 ]
@@ -130,7 +132,7 @@ _STARTS = {
     "iso_week": "d", "iso_qh": "d", "iso_month": "d", "fy_q": "w", "fy": "w", "qh": "dw", "ordinal_part": "dw",
     "season": "w", "day_month": "d", "month_day": "w", "month_year": "w", "month": "w", "year": "d", "size": "w",
     "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
-    "eoy_year": "w", "rel_period": "w", "dmy": "d",
+    "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d",
 }  # fmt: skip
 MENTION_BY_START = {
     start: re.compile("|".join(f for f in _ORDER if start in _STARTS[re.match(r"\(\?P<(\w+)>", f)[1]]), re.IGNORECASE)  # type: ignore[index]
@@ -213,7 +215,7 @@ _ANCHOR_WORDS = _words(
 )
 _LEADER_WORDS = _words(
     "the a an in within over during on by about around roughly approx approximately circa at up t size "
-    "sizes sized estimate estimates estimated effort q h fy from between cw wk "
+    "sizes sized estimate estimates estimated effort q h fy from between cw wk cy calendar "
 )
 SIZE_WORDS = frozenset(("XXS", "XS", "S", "M", "L", "XL", "XXL"))
 
@@ -240,7 +242,7 @@ def _trie(words: list[str]) -> str:
 
 # Anchor and leader tokens, found in one pass; everything else in a sentence is skipped in C.
 TOKEN = re.compile(
-    rf"(?P<anchor>\b(?:[QH][1-4]|FY)|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b))"
+    rf"(?P<anchor>\b(?:[QH][1-4]|FY|CY)|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b))"
     rf"|(?P<leader>\b{_trie(_LEADER_WORDS)}\b)",
     re.IGNORECASE,
 )
