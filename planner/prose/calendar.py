@@ -95,6 +95,12 @@ def fiscal_year(y: int, start_month: int, text: str) -> Window:
     return Window(start, _month_end(_add_months(start, 11)), "year", text)
 
 
+def fiscal_half(y: int, h: int, start_month: int, text: str) -> Window:
+    first = fiscal_year(y, start_month, text).start
+    start = _add_months(first, 6 * (h - 1))
+    return Window(start, _month_end(_add_months(start, 5)), "half", text)
+
+
 def fiscal_quarter(y: int, q: int, start_month: int, text: str) -> Window:
     first = fiscal_year(y, start_month, text).start
     start = _add_months(first, 3 * (q - 1))

@@ -66,6 +66,15 @@ def _eoy_year(m: re.Match[str], text: str, g: Grammar) -> Atom:
     return Atom(m.start(), m.end(), "day", cal.day(int(m["ey_y"]), 12, 31, m[0]))
 
 
+def _season_bare(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    """'over the summer': the next one not yet over; 'the Fall release' is a name."""
+    if not cued(text, m.start()):
+        return None
+    name = m["sb_s"].lower()
+    window = cal.next_occurrence(lambda y: cal.season(y, name, m[0]), g.as_of)
+    return Atom(m.start(), m.end(), "range", window)
+
+
 def _week_of(m: re.Match[str], text: str, g: Grammar) -> Atom:
     d = cal.day(int(m["wo_y"]), int(m["wo_m"]), int(m["wo_d"]), m[0])
     return Atom(m.start(), m.end(), "week", cal.week_containing(d.start, m[0]))
@@ -120,10 +129,15 @@ def _cy(m: re.Match[str], text: str, g: Grammar) -> Atom:
     return absolute(m, text, cal.year(_year(m["cy_y"]), m[0]), "year")
 
 
-def _fy_q(m: re.Match[str], text: str, g: Grammar) -> Atom:
+def _fy_q(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     year = _year(m["fq_y"] or m["fq_y2"])
-    quarter = int((m["fq_q"] or m["fq_q2"])[1])
-    return absolute(m, text, cal.fiscal_quarter(year, quarter, g.fiscal_year_start, m[0]), "quarter")
+    part = (m["fq_q"] or m["fq_q2"]).upper()
+    kind, n = (part[0], int(part[1])) if part[0] in "QH" else (part[1], int(part[0]))
+    if kind == "H":
+        if n > 2:
+            return None
+        return absolute(m, text, cal.fiscal_half(year, n, g.fiscal_year_start, m[0]), "half")
+    return absolute(m, text, cal.fiscal_quarter(year, n, g.fiscal_year_start, m[0]), "quarter")
 
 
 def _ordinal_part(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -282,6 +296,7 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 
 DATE_HANDLERS: dict[str, Handler] = {
     "dmy": _dmy,
+    "season_bare": _season_bare,
     "cy": _cy,
     "rel_dom": _relative,
     "week_of_month": _week_of_month,

@@ -92,13 +92,14 @@ _FORMS = [
     rf"(?P<iso_qh>{_LY}(?P<iq_y>\d{{4}})-?(?P<iq_k>[QH])(?P<iq_n>[1-4]){_R})",
     rf"(?P<iso_month>{_LY}(?P<im_y>\d{{4}})-(?P<im_m>\d\d)(?![\w%-]|[.,:/]\d))",
     # --- words ------------------------------------------------------------------------------
-    r"(?P<fy_q>\b(?:(?P<fq_q>Q[1-4])\s*(?:of\s+|[-/]\s*)?FY\s?'?(?P<fq_y>\d{4}|\d\d)"
-    r"|FY\s?'?(?P<fq_y2>\d{4}|\d\d)\s*[-/ ]?\s*(?P<fq_q2>Q[1-4]))\b)",
+    r"(?P<fy_q>\b(?:(?P<fq_q>[QH][1-4]|[1-4][QH])\s*(?:of\s+|[-/]\s*)?FY\s?'?(?P<fq_y>\d{4}|\d\d)"
+    r"|FY\s?'?(?P<fq_y2>\d{4}|\d\d)\s*[-/ ]?\s*(?P<fq_q2>[QH][1-4]|[1-4][QH]))\b)",
     r"(?P<fy>\bFY\s?'?(?P<fy_y>\d{4}|\d\d)\b)",
     rf"(?P<cy>\b(?:calendar\s+year\s+|CY\s?'?)(?P<cy_y>{_YEAR}|\d\d)\b)",
     rf"(?P<qh>\b(?:(?P<qh_k>[QH])(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>[QH]))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>\d\d)(?=\b))?\b(?!-\d|\.\d))",
     rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year))?\b)",
     rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|'(?P<se_yy>\d\d))\b)",
+    rf"(?P<season_bare>(?<=the\s)(?P<sb_s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|'\d)))",
     rf"(?P<day_month>{_L}(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b\.?(?:,?\s+(?P<dm_y>{_YEAR}))?{_R})",
     rf"(?P<month_day>\b(?P<md_m>{_MONTH})\.?\s+(?:the\s+)?(?P<md_d>{_DAY})(?![\d:]|\.\d|\s*%)(?:,?\s+(?P<md_y>{_YEAR}))?{_R})",
     rf"(?P<month_year>\b(?P<my_m>{_MONTH})\.?,?\s+(?:of\s+)?(?:(?P<my_y>{_YEAR})|'(?P<my_yy>\d\d)){_R})",
@@ -129,8 +130,9 @@ MENTION = re.compile("|".join(_ORDER), re.IGNORECASE)
 _STARTS = {
     "rel_next": "w", "day_range_month": "d", "month_day_range": "w", "year_range": "d", "rel_in": "w",
     "rel_ago": "dw", "rel_end": "w", "rel_day": "w", "rel_weekday": "w", "week_of": "w", "iso_day": "d",
-    "iso_week": "d", "iso_qh": "d", "iso_month": "d", "fy_q": "w", "fy": "w", "qh": "dw", "ordinal_part": "dw",
-    "season": "w", "day_month": "d", "month_day": "w", "month_year": "w", "month": "w", "year": "d", "size": "w",
+    "iso_week": "d", "iso_qh": "d", "iso_month": "d", "fy_q": "dw", "season_bare": "w", "fy": "w", "qh": "dw",
+    "ordinal_part": "dw", "season": "w", "day_month": "d", "month_day": "w", "month_year": "w", "month": "w",
+    "year": "d", "size": "w",
     "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
     "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d",
 }  # fmt: skip
@@ -143,10 +145,10 @@ RANGE_JOIN = re.compile(rf"{_RANGE_JOIN}$", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 # Words after which a yearless month or a bare year is a time reference ("in March", "by 2027").
 CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|by|until|till|before|after|from|since|during|through|throughout|for|of|on|around|circa|"
+    r"(?:\b(?:in|by|until|till|before|after|from|since|during|through|throughout|over|for|of|on|around|circa|"
     r"starting|ending|early|mid|late|this|next|last|between|and|to|or|than|as\s+of|end|start|beginning|"
     r"until|into|spring|summer|autumn|fall|winter|year|calendar|target|deadline|ETA|due|ship|ships|lands?)"
-    r"|[(\u2013\u2014]|mid-)\s*$",
+    r"|[(\u2013\u2014]|mid-)(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
 # Counts look like years after these: "2027 users" is handled on the right; these guard the left.

@@ -84,6 +84,8 @@ DATES = [
     ("Onboarding moves in 1H 2027.", "1H 2027", "half", "2027-01-01", "2027-06-30"),
     ("The audit covers calendar year 2027.", "calendar year 2027", "year", "2027-01-01", "2027-12-31"),
     ("Budgets close in CY27.", "CY27", "year", "2027-01-01", "2027-12-31"),
+    ("We pause launches over the summer.", "the summer", "range", "2027-06-01", "2027-08-31"),
+    ("We aim for the second quarter.", "the second quarter", "quarter", "2027-04-01", "2027-06-30"),
     ("We meet on Thursday, March 4, 2027.", "Thursday, March 4, 2027", "day", "2027-03-04", "2027-03-04"),
     ("The first phase runs Jan\u2013Mar 2027.", "Jan\u2013Mar 2027", "range", "2027-01-01", "2027-03-31"),
     ("Design runs Jan-Mar.", "Jan-Mar", "range", "2027-01-01", "2027-03-31"),
@@ -232,6 +234,8 @@ TRAPS = [
     "The outage lasted 3 hours.",
     "Keep 7 days of metrics at full resolution.",
     "Schedule a 2-hour maintenance window.",
+    "The Fall release train is named after rivers.",
+    "Summer interns join the platform team.",
 ]
 
 
@@ -246,6 +250,13 @@ def test_fiscal_year_start_is_configurable():
     assert (m.window.start, m.window.end) == (date(2026, 7, 1), date(2027, 6, 30))
     q = only("Spend for Q1 FY27 is approved.", july)
     assert (q.window.start, q.window.end) == (date(2026, 7, 1), date(2026, 9, 30))
+
+
+def test_fiscal_halves_follow_the_fiscal_year():
+    july = Grammar(AS_OF, fiscal_year_start=7)
+    for sentence in ("Capacity is planned for H1 FY28.", "Pricing lands in FY28 H1.", "It is a 1H FY28 item."):
+        m = only(sentence, july)
+        assert (m.granularity, m.window.start, m.window.end) == ("half", date(2027, 7, 1), date(2027, 12, 31))
 
 
 def test_yearless_dates_mean_the_next_one_not_yet_over():
