@@ -125,6 +125,8 @@ def _join(first: Atom, last: Atom, text: str) -> Mention | None:
         return None
     if between.strip().lower() == "and" and not p.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
         return None
+    if _MOVED_FROM.search(text, max(0, first.start - 40), first.start):
+        return None  # "moved from March 15 to April 1": two dates, before and after
     start_window = first.window
     try:
         if first.with_year is not None and last.granularity != "relative":
@@ -137,4 +139,9 @@ def _join(first: Atom, last: Atom, text: str) -> Mention | None:
     return date_mention(text, first.start, last.end, "range", window)
 
 
+_MOVED_FROM = re.compile(
+    r"\b(?:moved|moves|slipped|slips|pushed|shifted|changed|delayed|postponed|brought\s+forward|pulled\s+in)"
+    r"(?:\s+\w+)?\s+from\s+$",
+    re.IGNORECASE,
+)
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+", re.IGNORECASE)

@@ -275,6 +275,11 @@ def test_a_range_from_a_day_missing_in_that_year_is_not_joined():
     assert [m.text for m in mentions] == ["February 29th", "March 2027"]
 
 
+def test_a_date_that_moved_is_two_dates_not_a_range():
+    mentions = find_mentions("The deadline moved from Mar 15 to Apr 1.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in mentions] == [("Mar 15", "day"), ("Apr 1", "day")]
+
+
 def test_impossible_dates_are_not_mentions():
     assert find_mentions("Due on 2027-02-30 or 31 February 2027.", GRAMMAR) == []
 
