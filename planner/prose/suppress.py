@@ -18,6 +18,7 @@ _SUPPRESSION = re.compile(
     r"<!--\s*planner\s*:\s*(?P<verb>ignore-file|ignore)\b(?P<rules>(?:(?!--|-->).)*)(?:--(?P<reason>(?:(?!-->).)*))?-->",
     re.DOTALL | re.IGNORECASE,
 )
+_RULE_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _MARKER = re.compile(r"<!--\s*planner\s*:", re.IGNORECASE)
 
 
@@ -27,6 +28,8 @@ class Suppression:
     rules: tuple[str, ...]
     reason: str
     file_wide: bool
+    understood: bool = True  # False: a "planner:" comment that is not "ignore" or "ignore-file"
+    stray: str = ""  # words after the rule names that are not rule names: a reason without " -- "
 
     def covers(self, rule: str, span: Span) -> bool:
         """Same line or the line after (the comment's last line), or anywhere for ignore-file."""
@@ -45,9 +48,14 @@ def find_suppressions(document: Document) -> tuple[Suppression, ...]:
         m = _SUPPRESSION.fullmatch(body, start, end)
         if m is None:
             if _MARKER.match(body, start):
-                found.append(Suppression(locator.span(start, end), (), "", False))  # says nothing we understand
+                found.append(Suppression(locator.span(start, end), (), "", False, understood=False))
             continue
-        rules = tuple(r for r in re.split(r"[\s,]+", m["rules"].strip()) if r)
+        words = [w for w in re.split(r"[\s,]+", m["rules"].strip()) if w]
+        names = 0
+        while names < len(words) and _RULE_NAME.fullmatch(words[names]):
+            names += 1
         reason = " ".join((m["reason"] or "").split())
-        found.append(Suppression(locator.span(start, end), rules, reason, m["verb"].lower() == "ignore-file"))
+        stray = " ".join(words[names:])
+        file_wide = m["verb"].lower() == "ignore-file"
+        found.append(Suppression(locator.span(start, end), tuple(words[:names]), reason, file_wide, True, stray))
     return tuple(found)

@@ -45,22 +45,28 @@ _FORM = "write <!-- planner: ignore RULE -- reason -->"
 def valid(suppression: Suppression) -> bool:
     """A suppression suppresses only when it names known rules and gives a reason."""
     known = rule_names()
-    return bool(suppression.rules) and bool(suppression.reason) and all(r in known for r in suppression.rules)
+    s = suppression
+    return bool(s.rules) and bool(s.reason) and not s.stray and all(r in known for r in s.rules)
 
 
 def check(item: Item, ctx: RuleContext) -> Iterator[Problem]:
     known = rule_names()
     for s in item.suppressions:
         verb = "ignore-file" if s.file_wide else "ignore"
-        if not s.rules:
+        if not s.understood:
             yield Problem(s.span, f"planner comment not understood: {_FORM} (or ignore-file)")
+            continue
+        if not s.rules:
+            yield Problem(s.span, f"'{verb}' names no rule: {_FORM}")
             continue
         for name in s.rules:
             if name not in known:
                 close = difflib.get_close_matches(name, known, n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 yield Problem(s.span, f"'{verb} {name}' names no rule: {hint}rules are {', '.join(known)}")
-        if not s.reason:
+        if s.stray:
+            yield Problem(s.span, f"'{s.stray}' is not a rule name: put the reason after ' -- ', as in {_FORM}")
+        elif not s.reason:
             yield Problem(
                 s.span,
                 f"'{verb} {' '.join(s.rules)}' has no reason, so it suppresses nothing: add ' -- why' before -->",
