@@ -254,9 +254,7 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     if after[:1] == " " and _COUNTED.match(after) and not has_cue:
         return None
     window = cal.year(int(m["ye_y"]), m[0])
-    atom = absolute(m, text, window, "year")
-    atom.pending = False
-    return atom
+    return absolute(m, text, window, "year")
 
 
 _COUNTED = re.compile(r"^\s+(?:[a-z]+s|people|staff)\b")

@@ -41,8 +41,10 @@ class Mention:
     estimate: Estimate | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Atom:
+    """A date before assembly: it may still join a range, or wait for a cue."""
+
     start: int
     end: int
     granularity: str
@@ -59,37 +61,37 @@ def date_mention(text: str, start: int, end: int, granularity: str, window: Wind
     return Mention(start, end, text[start:end], DATE, granularity, window)
 
 
-def _part(text: str, start: int, window: Window, unit: str) -> tuple[int, Window, str] | None:
-    """'late 2027', 'end of March 2027', 'mid-Q3': the part of a window the words point at."""
+def _part_before(text: str, start: int) -> tuple[int, str] | None:
+    """'late 2027', 'the end of March 2027', 'mid-Q3': where the part words start, and which part."""
     m = p.PART_BEFORE.search(text, max(0, start - 24), start)
     if m is None:
         return None
-    part = m["part"].lower().split()
-    name = part[-2] if part[-1] in ("of", "the") else part[-1]
-    if name == "the":
-        name = part[-3]
-    narrowed = cal.part_of(window, unit, name)
-    return m.start("part"), narrowed, cal.granularity_of(narrowed)
-
-
-def absolute(m: re.Match[str], text: str, window: Window, unit: str, pending: bool = False,
-              with_year: Callable[[int], Window] | None = None) -> Atom:  # fmt: skip
-    start, end = m.start(), m.end()
-    parted = _part(text, start, window, unit)
-    if parted is not None:
-        start, window, granularity = parted
-        if with_year is not None:
-            base = with_year
-            with_year = lambda year: cal.part_of(base(year), unit, _part_name(text, m.start()))  # noqa: E731
-        return Atom(start, end, granularity, window, False, with_year)
-    return Atom(start, end, unit if unit != "fy" else "year", window, pending, with_year)
-
-
-def _part_name(text: str, start: int) -> str:
-    m = p.PART_BEFORE.search(text, max(0, start - 24), start)
-    assert m is not None
     words = [w for w in m["part"].lower().split() if w not in ("of", "the")]
-    return words[-1]
+    return m.start("part"), words[-1]
+
+
+def absolute(
+    m: re.Match[str],
+    text: str,
+    window: Window,
+    unit: str,
+    pending: bool = False,
+    with_year: Callable[[int], Window] | None = None,
+) -> Atom:
+    """An atom for a calendar window, narrowed to the part of it that words before it name."""
+    found = _part_before(text, m.start())
+    if found is None:
+        return Atom(m.start(), m.end(), unit, window, pending, with_year)
+    start, part = found
+    narrowed = cal.part_of(window, unit, part)
+    parted_with_year = None
+    if with_year is not None:
+        base = with_year
+
+        def parted_with_year(year: int) -> Window:
+            return cal.part_of(base(year), unit, part)
+
+    return Atom(start, m.end(), cal.granularity_of(narrowed), narrowed, False, parted_with_year)
 
 
 def counted(text: str, start: int) -> bool:
