@@ -196,6 +196,8 @@ def _shift(d: date, unit: str, n: float, sprint_weeks: float) -> date:
 
 def _count(word: str) -> float:
     key = " ".join(word.lower().split())
+    if key.endswith(" and a half"):
+        return _count(key.removesuffix(" and a half")) + 0.5
     if key in VAGUE_COUNTS:
         return VAGUE_COUNTS[key][1]
     return float(NUMBER_WORDS[key]) if key in NUMBER_WORDS else float(key)

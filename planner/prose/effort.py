@@ -98,6 +98,9 @@ _NOUN_AFTER = re.compile(
 
 
 def _amount(word: str) -> tuple[float, float]:
+    if word.endswith(" and a half"):
+        whole = _amount(word.removesuffix(" and a half"))[0]
+        return whole + 0.5, whole + 0.5
     if word in p.VAGUE_COUNTS:
         return p.VAGUE_COUNTS[word]
     value = float(p.NUMBER_WORDS[word]) if word in p.NUMBER_WORDS else float(word)

@@ -54,7 +54,8 @@ _NUM_WORD = (
     r"(?:an?\s+half|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|half\s+an?|one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
 )
-_NUM = rf"(?:\d+(?:\.\d+)?|{_NUM_WORD})"
+# "one and a half weeks", "2 and a half days" first: the longer reading wins.
+_NUM = rf"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half|\d+(?:\.\d+)?|{_NUM_WORD})"
 _NUM_A = rf"(?:{_NUM}|an?)"
 _UNIT_LONG = r"(?:hours?|hrs?|days?|weeks?|wks?|months?|quarters?|years?|yrs?|sprints?|story[ -]points?|points?|pts|sp)"
 _UNIT_SHORT = r"(?:h|d|w|wk|mo)"

@@ -114,6 +114,7 @@ RELATIVE = [
     ("The report comes out on Monday.", "on Monday", "2026-11-30", "2026-11-30"),
     ("Hiring continues early next year.", "early next year", "2027-01-01", "2027-04-30"),
     ("Kickoff is this Friday.", "this Friday", "2026-11-27", "2026-11-27"),
+    ("We revisit it in one and a half months.", "in one and a half months", "2027-01-01", "2027-01-31"),
     ("The demo is on the 14th of next month.", "the 14th of next month", "2026-12-14", "2026-12-14"),
     ("The postmortem is due within 5 business days.", "within 5 business days", "2026-11-24", "2026-11-29"),
     ("The cleanup finishes by year-end.", "year-end", "2026-09-01", "2026-12-31"),
@@ -155,6 +156,8 @@ ESTIMATES = [
     ("Platform asks for ~1 quarter of one engineer.", "~1 quarter", 1, 1, "quarters"),
     ("Legal review takes ten business days.", "ten business days", 10, 10, "days"),
     ("Call it a person-year of effort.", "a person-year", 1, 1, "years"),
+    ("It takes one and a half weeks.", "one and a half weeks", 1.5, 1.5, "weeks"),
+    ("It takes 2 and a half days.", "2 and a half days", 2.5, 2.5, "days"),
     ("It could take anywhere from 2 to 6 months.", "2 to 6 months", 2, 6, "months"),
 ]
 
