@@ -29,8 +29,11 @@ _NOT_PROSE = re.compile(
     r"|\b(?:https?|ftp)://[^\s<>)\]]+|\bwww\.[^\s<>)\]]+",
     re.DOTALL,
 )
-# Characters that make Markdown non-prose; a body with none of them is all prose (the fast path).
-_MARKUP = re.compile(r"[`<\[]|~~~|^(?: {4}|\t)|://|www\.", re.MULTILINE)
+# Block-level syntax that makes whole lines non-prose: fences, indented code, HTML blocks and
+# link reference definitions. A body with none of them is all prose blocks, so markdown-it
+# need not run; inline code, links and HTML are masked either way (the fast path).
+_BLOCK_MARKUP = re.compile(r"```|~~~|^(?:>\s?)*(?: {4}|\t)|^ {0,3}(?:>\s?)*<|^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\r?\n[ \t]*)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +44,22 @@ class Segment:
 
 def prose_segments(body: str) -> list[Segment]:
     """The prose of `body` as segments. Never raises on any text."""
-    if not _MARKUP.search(body):
-        return [Segment(0, body)] if body else []
+    if not _BLOCK_MARKUP.search(body):
+        return _fast_segments(body)
+    return _parsed_segments(body)
+
+
+def _fast_segments(body: str) -> list[Segment]:
+    segments: list[Segment] = []
+    start = 0
+    for gap in _BLANK_LINES.finditer(body):  # inline syntax never crosses a blank line
+        _mask(body, start, gap.start() + 1, segments)
+        start = gap.end()
+    _mask(body, start, len(body), segments)
+    return segments
+
+
+def _parsed_segments(body: str) -> list[Segment]:
     line_starts = _line_starts(body)
     segments: list[Segment] = []
     for first, last in _prose_blocks(body):
