@@ -69,27 +69,29 @@ def _matches(text: str) -> list[re.Match[str]]:
     (a digit, a month, a unit, a number word...) or at a leader word shortly before it."""
     out: list[re.Match[str]] = []
     by_start = p.MENTION_BY_START
-    leaders: list[int] = []
+    by_leader = p.LEADER_FORMS
+    leaders: list[tuple[int, re.Pattern[str]]] = []
     last_end = 0
     for token in p.TOKEN.finditer(text):
         at = token.start()
         if at < last_end:
             continue
         if token.lastgroup == "leader":
-            leaders.append(at)
+            leaders.append((at, by_leader[token[0].lower()]))
             continue
-        starts = [i for i in leaders[-4:] if i >= last_end and at - i <= _LEADER_REACH]
-        starts.append(at)
+        first = text[at]
+        forms = by_start["d" if first.isdigit() else "~" if first in "~\u2248" else "w"]
+        starts = [(i, f) for i, f in leaders[-4:] if i >= last_end and at - i <= _LEADER_REACH]
+        starts.append((at, forms))
         leaders.clear()
-        for i in starts:
-            first = text[i]
-            m = by_start["d" if first.isdigit() else "~" if first in "~\u2248" else "w"].match(text, i)
+        for i, pattern in starts:
+            m = pattern.match(text, i)
             if m is not None and m.end() > at:
                 out.append(m)
                 last_end = m.end()
                 break
         else:
-            leaders.append(at)  # an anchor that starts nothing may still lead the next one
+            leaders.append((at, forms))  # an anchor that starts nothing may still lead the next one
     return out
 
 

@@ -126,6 +126,14 @@ _ESTIMATES = [
 
 _ORDER = [*_FIRST, *_RELATIVE[:1], *_FORMS[:3], *_RELATIVE[1:], *_FORMS[3:], *_ESTIMATES]
 MENTION = re.compile("|".join(_ORDER), re.IGNORECASE)
+
+
+def _form_name(form: str) -> str:
+    m = re.match(r"\(\?P<(\w+)>", form)
+    assert m is not None
+    return m[1]
+
+
 # What each form can start with: a digit ("d"), a word ("w") or a tilde ("~"). Trying only the
 # forms that can start with the character at hand halves the work of every attempt.
 _STARTS = {
@@ -138,8 +146,7 @@ _STARTS = {
     "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d",
 }  # fmt: skip
 MENTION_BY_START = {
-    start: re.compile("|".join(f for f in _ORDER if start in _STARTS[re.match(r"\(\?P<(\w+)>", f)[1]]), re.IGNORECASE)  # type: ignore[index]
-    for start in "dw~"
+    start: re.compile("|".join(f for f in _ORDER if start in _STARTS[_form_name(f)]), re.IGNORECASE) for start in "dw~"
 }
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = re.compile(rf"{_RANGE_JOIN}$", re.IGNORECASE)
@@ -216,10 +223,23 @@ _ANCHOR_WORDS = _words(
     "friday saturday sunday jan january feb february mar march apr april may jun june jul july aug "
     "august sep sept september oct october nov november dec december "
 )
-_LEADER_WORDS = _words(
-    "the a an in within over during on by about around roughly approx approximately circa at up t size "
-    "sizes sized estimate estimates estimated effort q h fy from between cw wk cy calendar "
-)
+# A leader word, and the only forms that can start with it: a leader is tried against those alone.
+_LEADS = {
+    "the": "rel_next rel_in rel_day",
+    "a an": "rel_ago or_two size_sized estimate",
+    "in within over during": "rel_in",
+    "on by": "rel_weekday",
+    "about around roughly approx approximately circa at up": "estimate",
+    "t size sizes sized estimate estimates estimated effort": "size",
+    "cw wk": "week_num",
+    "calendar": "cy",
+}
+_LEADER_WORDS = [word for words in _LEADS for word in words.split()]
+LEADER_FORMS = {
+    word: re.compile("|".join(f for f in _ORDER if _form_name(f) in forms.split()), re.IGNORECASE)
+    for words, forms in _LEADS.items()
+    for word in words.split()
+}
 SIZE_WORDS = frozenset(("XXS", "XS", "S", "M", "L", "XL", "XXL"))
 
 
