@@ -58,10 +58,10 @@ def check(item: Item, ctx: RuleContext) -> Iterator[Problem]:
     for found in item.mentions:
         mention = found.mention
         if mention.window is not None and mention.granularity != "relative":
-            yield from _check_prose(mention.window, mention.granularity or "range", found.span, ctx)
+            yield from _check_prose(mention.window, mention.text, mention.granularity or "range", found.span, ctx)
 
 
-def _check_prose(window: Window, granularity: str, span: Span, ctx: RuleContext) -> Iterator[Problem]:
+def _check_prose(window: Window, text: str, granularity: str, span: Span, ctx: RuleContext) -> Iterator[Problem]:
     if is_history(window, ctx.as_of):
         return  # a past date in prose is history
     band = ctx.ladder.band_for(window, ctx.as_of)
@@ -70,12 +70,12 @@ def _check_prose(window: Window, granularity: str, span: Span, ctx: RuleContext)
     wider = ctx.ladder.widen(window, ctx.as_of)
     minimum = _WIDTH_NOUN.get(band.min_window_days, f"{band.min_window_days} days")
     message = (
-        f"'{window.text}' is {GRANULARITY_NOUN.get(granularity, 'a range')} ({_days(window.width_days)} wide), "
+        f"'{text}' is {GRANULARITY_NOUN.get(granularity, 'a range')} ({_days(window.width_days)} wide), "
         f"{ctx.describe(window)}: the {band.name} band allows nothing finer than {minimum}"
     )
     fix = None
     if wider is not None:
-        replacement = spelling(wider, window.text)
+        replacement = spelling(wider, text)
         message += f"; write {replacement}"
         fix = Fix(replacement, safe=True)
     yield Problem(span, message, fix)
