@@ -79,6 +79,19 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="RULE")
     explain.set_defaults(handler=cmd_explain)
 
+    # --- scan (prose) -------------------------------------------------------------------------
+    scan = sub.add_parser(
+        "scan",
+        parents=[common],
+        help="list every date and estimate mention and how it was understood",
+        description="List every date and estimate in plan files, frontmatter and body: where it is and what it means.",
+    )
+    scan.add_argument("paths", nargs="*", metavar="PATHS", help="files or folders (default: plans/)")
+    _add_as_of(scan)
+    scan.add_argument("--format", choices=("json", "text"), default="text", help="output format (default: text)")
+    scan.set_defaults(handler=cmd_scan)
+    # --- end scan ------------------------------------------------------------------------------
+
     rules_cmd = sub.add_parser("rules", parents=[common], help="list every rule with its severity")
     rules_cmd.set_defaults(handler=cmd_rules)
     _add_ci_commands(sub, common)
@@ -161,6 +174,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     sys.stdout.write(output)
     _write_step_summary(args, report)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from planner.formatters.scan import format_scan_json, format_scan_text
+    from planner.prose.listing import scan_files
+
+    config = _config(args)
+    as_of, source = _as_of(args, config)
+    report = scan_files(_plan_files(args, config), config, as_of, source)
+    sys.stdout.write(format_scan_json(report) if args.format == "json" else format_scan_text(report))
+    return EXIT_OK
 
 
 def cmd_explain(args: argparse.Namespace) -> int:

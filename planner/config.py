@@ -55,6 +55,7 @@ class Config:
     as_of: date | None = None
     paths: tuple[str, ...] = ("plans",)
     site: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    fiscal_year_start: int = 1  # month (1-12) the fiscal year starts in; FY27 is named by the year it ends
     source: str | None = None  # the file it came from, for messages
 
 
@@ -114,7 +115,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 # --- validating values ---------------------------------------------------------------------
 
-_TOP_KEYS = ("as-of", "paths", "rules", "bands", "sizes", "units", "site")
+_TOP_KEYS = ("as-of", "paths", "rules", "bands", "sizes", "units", "site", "prose")
+_PROSE_KEYS = ("fiscal-year-start",)
 _BAND_KEYS = ("max-days", "min-window-days", "finest-estimate", "min-range-ratio")
 _UNIT_KEYS = {
     "hours-per-day": "hours_per_day",
@@ -150,6 +152,8 @@ def parse_config(table: Mapping[str, Any], prefix: str = "tool.planner") -> Conf
         config = replace(config, sizes=MappingProxyType(_parse_sizes(table["sizes"], f"{prefix}.sizes")))
     if "units" in table:
         config = replace(config, units=_parse_units(table["units"], f"{prefix}.units"))
+    if "prose" in table:
+        config = replace(config, fiscal_year_start=_parse_prose(table["prose"], f"{prefix}.prose"))
     if "site" in table:
         if not isinstance(table["site"], Mapping):
             raise ConfigError(f"{prefix}.site", "must be a table")
@@ -248,6 +252,17 @@ def _parse_units(table: Any, prefix: str) -> Units:
                 raise ConfigError(f"{prefix}.{key}", f"must be a positive number, not {value!r}")
             values[attr] = float(value)
     return Units(**values)
+
+
+def _parse_prose(table: Any, prefix: str) -> int:
+    """[prose] fiscal-year-start: the month number (1-12) FY starts in, e.g. 7 for July."""
+    if not isinstance(table, Mapping):
+        raise ConfigError(prefix, "must be a table")
+    _no_unknown_keys(table, _PROSE_KEYS, prefix)
+    start = table.get("fiscal-year-start", 1)
+    if isinstance(start, bool) or not isinstance(start, int) or not 1 <= start <= 12:
+        raise ConfigError(f"{prefix}.fiscal-year-start", f"must be a month number from 1 to 12, not {start!r}")
+    return start
 
 
 def _positive_int(value: Any, where: str) -> int:

@@ -14,13 +14,19 @@ from planner.fingerprint import with_snippets
 from planner.frontmatter import parse_document
 from planner.load import PlanFile, Source, load_source
 from planner.model import build_plan
-from planner.rules import Item, RuleContext, rules
+from planner.prose.scan import Found, body_mentions
+from planner.prose.suppress import find_suppressions
+from planner.rules import Item, RuleContext, rule, rules, suppression
 
 
 @dataclass(frozen=True, slots=True)
 class Checked:
     item: Item
     diagnostics: tuple[Diagnostic, ...]
+
+
+# Rules that read body mentions: when all are off, bodies are not scanned at all.
+PROSE_RULES = ("date-precision", "estimate-precision", "relative-date")
 
 
 def check_source(source: Source, config: Config, ctx: RuleContext) -> Checked:
@@ -30,17 +36,47 @@ def check_source(source: Source, config: Config, ctx: RuleContext) -> Checked:
         document = parse_document(source.text, exact=True)
         source = replace(source, document=document)
         plan, problems = build_plan(source.location.plan_id, source.path, document, config.sizes)
-    item = Item(source, plan, (*document.problems, *problems))
+    mentions: tuple[Found, ...] = ()
+    if plan is not None and not plan.closed and any(_severity(config, name) != "off" for name in PROSE_RULES):
+        mentions = body_mentions(document, ctx.grammar)
+    item = Item(source, plan, (*document.problems, *problems), mentions, find_suppressions(document))
     diagnostics = []
     for module in rules():
-        severity = config.severities.get(module.NAME, str(module.DEFAULT_SEVERITY))
+        severity = _severity(config, module.NAME)
         if severity == "off":
             continue
         for problem in module.check(item, ctx):
             diagnostics.append(
                 Diagnostic(source.path, problem.span, module.NAME, Severity(severity), problem.message, problem.fix)
             )
+    if item.suppressions:
+        diagnostics = _apply_suppressions(item, diagnostics, config)
     return Checked(item, with_snippets(source.text, diagnostics))
+
+
+def _severity(config: Config, name: str) -> str:
+    module = rule(name)
+    default = str(module.DEFAULT_SEVERITY) if module is not None else "off"
+    return config.severities.get(name, default)
+
+
+def _apply_suppressions(item: Item, diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
+    """Drop what valid suppressions cover; report the ones that covered nothing."""
+    active = [(i, s) for i, s in enumerate(item.suppressions) if suppression.valid(s)]
+    used: set[int] = set()
+    kept = []
+    for d in diagnostics:
+        covering = [i for i, s in active if d.rule != suppression.NAME and s.covers(d.rule, d.span)]
+        used.update(covering)
+        if not covering:
+            kept.append(d)
+    severity = _severity(config, suppression.NAME)
+    if severity != "off":
+        for problem in suppression.unused(item, used, config.severities):
+            kept.append(
+                Diagnostic(item.source.path, problem.span, suppression.NAME, Severity(severity), problem.message)
+            )
+    return kept
 
 
 def iter_check(files: Iterable[PlanFile], config: Config, as_of: date) -> Iterator[Checked]:

@@ -147,7 +147,7 @@ _EXAMPLES = {
     "vision": (
         "Example: marketplace for partners",
         "exploring",
-        "The **vision** lane is a year or more out: a half-year at most, and a t-shirt size.\n",
+        "The **vision** lane is a year or more out: a half-year window at most, and a t-shirt size.\n",
     ),
 }
 

@@ -30,7 +30,10 @@ LADEN = (
     "Body with  two spaces, a date 2027-08-17 and trailing spaces   \n"
     "no newline at the end"
 )
-SAFE_FIXED = LADEN.replace("target: 2027-08-17   #", "target: 2027-Q3   #")
+# Both the frontmatter target and the body's date are nine months out: each gets its quarter.
+SAFE_FIXED = LADEN.replace("target: 2027-08-17   #", "target: 2027-Q3   #").replace(
+    "a date 2027-08-17 and", "a date 2027-Q3 and"
+)
 ALL_FIXED = SAFE_FIXED.replace("estimate: '12 days'", "estimate: '1-2 months'")
 
 
@@ -98,10 +101,13 @@ def test_diff_previews_and_writes_nothing(write_plan, capsys):
     assert fix("--diff") == 1
     out = capsys.readouterr().out
     assert out == (
-        "--- a/plans/billing.md\n+++ b/plans/billing.md\n@@ -3,7 +3,7 @@\n"
+        "--- a/plans/billing.md\n+++ b/plans/billing.md\n@@ -3,9 +3,9 @@\n"
         " title:   'Billing revamp'   # keep the quotes\n status: proposed\n \n"
         "-target: 2027-08-17   # the sales date\n+target: 2027-Q3   # the sales date\n"
         " estimate: '12 days'\n tags: [billing,  money]\n ---\n"
+        "-Body with  two spaces, a date 2027-08-17 and trailing spaces   \n"
+        "+Body with  two spaces, a date 2027-Q3 and trailing spaces   \n"
+        " no newline at the end\n\\ No newline at end of file\n"
     )
     assert path.read_bytes() == LADEN.encode()
     assert os.stat(path).st_mtime_ns == before.st_mtime_ns

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from types import ModuleType
 from typing import Protocol
@@ -19,22 +19,34 @@ from planner.diagnostics import Problem, Severity
 from planner.ladder import Band, Ladder, distance_days, is_history
 from planner.load import Source
 from planner.model import Plan
+from planner.prose.grammar import Grammar
+from planner.prose.scan import Found
+from planner.prose.suppress import Suppression
 from planner.windows import Window
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One file as rules see it: its source, its plan (None when unusable), load problems."""
+    """One file as rules see it: its source, its plan (None when unusable), load problems,
+    the date and estimate mentions in its body (found once, for every prose rule), and its
+    suppression comments."""
 
     source: Source
     plan: Plan | None
     problems: tuple[Problem, ...]
+    mentions: tuple[Found, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class RuleContext:
     as_of: date
     config: Config
+    grammar: Grammar = field(init=False)
+
+    def __post_init__(self) -> None:
+        grammar = Grammar(self.as_of, self.config.fiscal_year_start, self.config.units.sprint_weeks)
+        object.__setattr__(self, "grammar", grammar)
 
     @property
     def ladder(self) -> Ladder:
@@ -69,12 +81,24 @@ def _registry() -> tuple[ModuleType, ...]:
         deadline_reason,
         estimate_precision,
         horizon_mismatch,
+        relative_date,
         schema,
         stale,
+        suppression,
         vague_near_term,
     )
 
-    modules = (date_precision, deadline_reason, estimate_precision, horizon_mismatch, schema, stale, vague_near_term)
+    modules = (
+        date_precision,
+        deadline_reason,
+        estimate_precision,
+        horizon_mismatch,
+        relative_date,
+        schema,
+        stale,
+        suppression,
+        vague_near_term,
+    )
     return tuple(sorted(modules, key=lambda m: m.NAME))
 
 

@@ -1,8 +1,9 @@
 """Estimates no finer than the plan's band allows.
 
 ## What it does
-Flags an `estimate` more precise than the plan's band allows. The band comes from the
-plan's `target` window, else from its `horizon` lane. By default: `now` anything; `next`
+Flags an `estimate`, or an effort written in the body ("this takes 12 days"), more precise
+than the plan's band allows. The band comes from the plan's `target` window, else from its
+`horizon` lane; body estimates are judged by the same band. By default: `now` anything; `next`
 nothing finer than days (no hours); `later` a range in weeks or coarser with high/low of
 at least 1.5, or a t-shirt size; `far` a range in months or coarser with high/low of at
 least 2, or a t-shirt size; `vision` a t-shirt size only. Story points are judged like
@@ -16,9 +17,13 @@ off by 2x or more, and a point hides the spread that readers need to see.
     horizon: later
     estimate: 12 days
 
+    The importer alone takes 12 days.
+
 ## Use instead
     horizon: later
     estimate: 2-4 weeks
+
+    The importer alone takes 2-4 weeks.
 
 ## Fix safety
 Unsafe: the suggestion (the same effort in a coarser unit, widened to the band's ratio, or
@@ -35,7 +40,7 @@ import math
 from collections.abc import Iterator, Mapping
 
 from planner.config import Units
-from planner.diagnostics import Fix, Problem, Severity
+from planner.diagnostics import Fix, Problem, Severity, Span
 from planner.estimates import UNITS, Estimate, parse_estimate
 from planner.ladder import Band
 from planner.rules import Item, RuleContext
@@ -46,19 +51,27 @@ DEFAULT_SEVERITY = Severity.ERROR
 
 def check(item: Item, ctx: RuleContext) -> Iterator[Problem]:
     plan = item.plan
-    if plan is None or plan.closed or plan.fields.estimate is None:
+    if plan is None or plan.closed:
         return
     band = ctx.plan_band(plan)
     if band is None:
         return
     estimate = plan.fields.estimate
+    if estimate is not None:
+        yield from _judge(estimate, "estimate ", plan.span("estimate"), band, ctx)
+    for found in item.mentions:
+        if found.mention.estimate is not None:
+            yield from _judge(found.mention.estimate, "", found.span, band, ctx)
+
+
+def _judge(estimate: Estimate, label: str, span: Span, band: Band, ctx: RuleContext) -> Iterator[Problem]:
     reason = ctx.ladder.estimate_problem(estimate, band)
     if reason is None:
         return
     suggestion = suggest(estimate, band, ctx.config.units, ctx.config.sizes)
     yield Problem(
-        plan.span("estimate"),
-        f"estimate '{estimate.text}' is too precise: {reason}; for example {suggestion}",
+        span,
+        f"{label}'{estimate.text}' is too precise: {reason}; for example {suggestion}",
         Fix(suggestion, safe=False),
     )
 
@@ -92,4 +105,3 @@ def size_for(days: float, units: Units, sizes: Mapping[str, str]) -> str:
         if distance < best_distance:
             best, best_distance = size, distance
     return best
-

@@ -1,0 +1,291 @@
+"""Calendar arithmetic for prose: parts of windows, fiscal years, seasons, relative dates.
+
+Builds on `planner.windows` so a prose window and a frontmatter window are the same type.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from planner.prose.patterns import NUMBER_WORDS, VAGUE_COUNTS, WEEKDAYS
+from planner.windows import (
+    Window,
+    WindowError,
+    day_window,
+    half_window,
+    month_window,
+    quarter_window,
+    week_window,
+    year_window,
+)
+
+
+def day(year: int, month: int, d: int, text: str | None = None) -> Window:
+    if not 1 <= month <= 12:
+        raise WindowError(f"month {month}")
+    return day_window(date(year, month, d), text)
+
+
+def week(year: int, number: int, text: str | None = None) -> Window:
+    return week_window(year, number, text)
+
+
+def week_containing(d: date, text: str | None = None) -> Window:
+    iso = d.isocalendar()
+    return week_window(iso.year, iso.week, text)
+
+
+def week_of_month(year: int, month_number: int, order: int, text: str) -> Window:
+    """'the first week of March 2027': the ISO week holding that month's 1st (or 8th, 15th, 22nd);
+    order 0 is the last week, the one holding the month's last day."""
+    first = date(year, month_number, 1)
+    d = _month_end(first) if order == 0 else first + timedelta(days=7 * (order - 1))
+    return week_containing(d, text)
+
+
+def month(year: int, number: int, text: str | None = None) -> Window:
+    return month_window(year, number, text)
+
+
+def quarter(year: int, number: int, text: str | None = None) -> Window:
+    return quarter_window(year, number, text)
+
+
+def half(year: int, number: int, text: str | None = None) -> Window:
+    return half_window(year, number, text)
+
+
+def year(number: int, text: str | None = None) -> Window:
+    return year_window(number, text)
+
+
+def span(start: date, end: date, text: str) -> Window:
+    return Window(start, end, granularity_of_dates(start, end), text)
+
+
+def _add_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    y, m = divmod(index, 12)
+    return date(y, m + 1, min(d.day, _calendar.monthrange(y, m + 1)[1]))
+
+
+def _month_end(d: date) -> date:
+    return date(d.year, d.month, _calendar.monthrange(d.year, d.month)[1])
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
+
+
+def season(y: int, name: str, text: str) -> Window:
+    """Northern-hemisphere meteorological seasons; winter 2027 runs December 2027 to February 2028."""
+    first, last = _SEASONS[name]
+    start = date(y, first, 1)
+    end = _month_end(_add_months(start, last - first))
+    return Window(start, end, "range", text)
+
+
+def fiscal_year(y: int, start_month: int, text: str) -> Window:
+    """FY27 is the fiscal year that ends in 2027 (the calendar year when it starts in January)."""
+    if start_month == 1:
+        return year_window(y, text)
+    start = date(y - 1, start_month, 1)
+    return Window(start, _month_end(_add_months(start, 11)), "year", text)
+
+
+def fiscal_half(y: int, h: int, start_month: int, text: str) -> Window:
+    first = fiscal_year(y, start_month, text).start
+    start = _add_months(first, 6 * (h - 1))
+    return Window(start, _month_end(_add_months(start, 5)), "half", text)
+
+
+def fiscal_quarter(y: int, q: int, start_month: int, text: str) -> Window:
+    first = fiscal_year(y, start_month, text).start
+    start = _add_months(first, 3 * (q - 1))
+    return Window(start, _month_end(_add_months(start, 2)), "quarter", text)
+
+
+def next_occurrence(build: Callable[[int], Window], as_of: date) -> Window:
+    """A yearless window ('August 14th', 'Q3', 'in March') means its next one not yet over."""
+    for y in (as_of.year, as_of.year + 1):
+        try:
+            window = build(y)
+        except (WindowError, ValueError):
+            continue  # February 29th in a common year
+        if window.end >= as_of:
+            return window
+    return build(as_of.year + 4 - as_of.year % 4)
+
+
+def granularity_of_dates(start: date, end: date) -> str:
+    if start == end:
+        return "day"
+    if start.weekday() == 0 and (end - start).days == 6:
+        return "week"
+    if start.day == 1 and end == _month_end(end):
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if months == 1:
+            return "month"
+        if months == 3 and start.month % 3 == 1:
+            return "quarter"
+        if months == 6 and start.month in (1, 7):
+            return "half"
+        if months == 12 and start.month == 1:
+            return "year"
+    return "range"
+
+
+def granularity_of(window: Window) -> str:
+    return granularity_of_dates(window.start, window.end)
+
+
+_THIRDS = {"early": 0, "start": 0, "beginning": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
+
+
+def part_of(window: Window, unit: str, part: str) -> Window:
+    """'early', 'mid', 'late' (and 'start of', 'end of'): a third of the window.
+
+    A third of a quarter is its month; a third of a year is four months; of a month, ten days.
+    """
+    third = _THIRDS[part]
+    start = window.start
+    if unit in ("year", "half", "quarter"):
+        months = {"year": 4, "half": 2, "quarter": 1}[unit]
+        first = _add_months(start, third * months)
+        last = _month_end(_add_months(first, months - 1))
+        return span(first, min(last, window.end), window.text)
+    if unit == "month":
+        first = start + timedelta(days=10 * third)
+        last = window.end if third == 2 else first + timedelta(days=9)
+        return span(first, last, window.text)
+    if unit == "week":
+        first = start + timedelta(days=2 * third)
+        return span(first, window.end if third == 2 else first + timedelta(days=1), window.text)
+    return window
+
+
+# --- relative expressions, resolved against the as-of date (for display) --------------------
+
+
+def _unit_window(unit: str, d: date, sprint_weeks: float) -> Window:
+    if unit == "day":
+        return day_window(d)
+    if unit == "week":
+        return week_containing(d)
+    if unit == "month":
+        return month_window(d.year, d.month)
+    if unit == "quarter":
+        return quarter_window(d.year, (d.month - 1) // 3 + 1)
+    if unit == "sprint":
+        return Window(d, d + timedelta(days=round(7 * sprint_weeks) - 1), "range", "")
+    return year_window(d.year)
+
+
+def _shift(d: date, unit: str, n: float, sprint_weeks: float) -> date:
+    if unit == "day":
+        return d + timedelta(days=round(n))
+    if unit == "week":
+        return d + timedelta(days=round(7 * n))
+    if unit == "sprint":
+        return d + timedelta(days=round(7 * n * sprint_weeks))
+    months = {"month": 1, "quarter": 3, "year": 12}[unit]
+    return _add_months(d, round(n * months))
+
+
+def _count(word: str) -> float:
+    key = " ".join(word.lower().split())
+    if key.endswith(" and a half"):
+        return _count(key.removesuffix(" and a half")) + 0.5
+    if key in VAGUE_COUNTS:
+        return VAGUE_COUNTS[key][1]
+    return float(NUMBER_WORDS[key]) if key in NUMBER_WORDS else float(key)
+
+
+def _named(window: Window, text: str) -> Window:
+    return Window(window.start, window.end, window.granularity, text)
+
+
+def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Window | None:
+    """The window a relative expression points at on the as-of date."""
+    kind, text = m.lastgroup, m[0]
+    if kind == "rel_next":
+        which = " ".join(m["rn_w"].lower().split())
+        unit = m["rn_u"].lower()
+        step = {"next": 1, "coming": 1, "the following": 1, "this": 0, "last": -1, "previous": -1}[which]
+        if unit in WEEKDAYS:
+            target = WEEKDAYS.index(unit)
+            ahead = (target - as_of.weekday()) % 7 or 7
+            d = (
+                as_of + timedelta(days=ahead)
+                if step >= 0
+                else as_of - timedelta(days=(as_of.weekday() - target) % 7 or 7)
+            )
+            return day_window(d, text)
+        if unit in _SEASONS:
+            y = as_of.year + (step if step else 0)
+            return _named(season(y, unit, text), text)
+        return _named(_unit_window(unit, _shift(as_of, unit, step, sprint_weeks), sprint_weeks), text)
+    if kind in ("rel_in", "rel_ago"):
+        n = _count(m["ri_n"] if kind == "rel_in" else m["ra_n"])
+        unit = (m["ri_u"] if kind == "rel_in" else m["ra_u"]).lower().rstrip("s")
+        if kind == "rel_ago" and m["ra_d"].lower() in ("ago", "earlier"):
+            n = -n
+        then = _shift(as_of, unit, n, sprint_weeks)
+        if kind == "rel_in" and not m["ri_p"].lower().startswith("in "):
+            return Window(as_of, max(as_of, then), "range", text)  # "within two weeks": from now until then
+        return _named(_unit_window(unit, then, sprint_weeks), text)
+    if kind == "rel_end":
+        unit = m["re_u"].lower()
+        which = m["re_w"].lower()
+        step = {"next": 1, "last": -1}.get(which, 0)
+        base = _unit_window(unit, _shift(as_of, unit, step, sprint_weeks), sprint_weeks)
+        part = (m["re_p"] or m["re_q"]).lower()
+        part = {"later": "late", "earlier": "early"}.get(part, part)
+        return _named(part_of(base, unit, part), text)
+    if kind == "rel_day":
+        word = " ".join(m["rd_w"].lower().split())
+        if word == "tomorrow":
+            return day_window(as_of + timedelta(days=1), text)
+        if word == "yesterday":
+            return day_window(as_of - timedelta(days=1), text)
+        if word == "the day after tomorrow":
+            return day_window(as_of + timedelta(days=2), text)
+        if word in ("eod", "end of day"):
+            return day_window(as_of, text)
+        unit = {"eow": "week", "eom": "month", "eoq": "quarter", "eoy": "year"}[word]
+        return day_window(
+            _unit_window(unit, as_of, sprint_weeks).end - timedelta(days=2 if unit == "week" else 0), text
+        )
+    if kind == "rel_dom":
+        step = {"next": 1, "this": 0, "last": -1}[m["rm_w"].lower()]
+        first = _add_months(date(as_of.year, as_of.month, 1), step)
+        return day_window(date(first.year, first.month, int(m["rm_d"].rstrip("stndrh"))), text)
+    if kind == "rel_period":
+        unit = (m["rp_u"] or m["rp_m"]).lower()
+        return _named(part_of(_unit_window(unit, as_of, sprint_weeks), unit, "end" if m["rp_u"] else "mid"), text)
+    if kind == "rel_weekday":
+        target = WEEKDAYS.index(m["rw_d"].lower())
+        return day_window(as_of + timedelta(days=(target - as_of.weekday()) % 7), text)
+    return None
+
+
+_ISO_LOOK = re.compile(r"^\d{4}-")
+
+
+def spelling(window: Window, like: str) -> str:
+    """How a fix writes `window` in prose: ISO when the original was ISO, else words.
+
+    "14 August 2027" becomes "Q3 2027"; "2027-08-14" becomes "2027-Q3".
+    """
+    if _ISO_LOOK.match(like) or window.granularity in ("day", "week", "range"):
+        return window.canonical()
+    start = window.start
+    if window.granularity == "month":
+        return f"{_calendar.month_name[start.month]} {start.year}"
+    if window.granularity == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    if window.granularity == "half":
+        return f"H{1 if start.month <= 6 else 2} {start.year}"
+    return f"{start.year}"

@@ -1,0 +1,328 @@
+"""Date forms: one handler per named group of `patterns.MENTION` that means a date.
+
+Each handler turns a match into an Atom (a window, possibly waiting for a cue or a range
+partner) or a relative-date Mention, or None when the context says it is not a date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.prose import calendar as cal
+from planner.prose import patterns as p
+from planner.prose.effort import estimate_from
+from planner.prose.mention import DATE, Atom, Grammar, Handler, Mention, absolute, counted, cued
+from planner.windows import Window, range_window
+
+_YEAR_NOUNS = re.compile(
+    r"^\s+(?:roadmap|plans?|planning|goals|OKRs?|budget|launch|release|target|strategy|priorities|timeline|"
+    r"kickoff|offsite|season|cycle|edition|conference|summit|review|calendar|horizon|deadline|vision|effort|bet|"
+    r"priority|priorities|theme|themes|initiative|commitment|objective|milestone|plan\b)\b",
+    re.IGNORECASE,
+)
+_IN_AS_EFFORT = re.compile(
+    r"\b(?:done|do|doable|did|build|built|finish(?:ed)?|complet(?:e|ed)|deliver(?:ed)?|implement(?:ed)?|"
+    r"ship(?:ped)?\s+(?:it|this|that)|write|written|migrate[ds]?)\s+(?:it\s+|this\s+|that\s+|them\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _iso_day(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    if counted(text, m.start()):
+        return None
+    return Atom(m.start(), m.end(), "day", cal.day(int(m["id_y"]), int(m["id_m"]), int(m["id_d"]), m[0]))
+
+
+def _dmy(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    """14.08.2027 and 14/08/2027 are day first; 08/14/2027 can only be month first."""
+    if counted(text, m.start()):
+        return None
+    if m["dy_s"] == "." and (len(m["dy_d"]) != 2 or len(m["dy_m"]) != 2):
+        return None  # "1.02.2027" is a version; dotted dates are written dd.mm.yyyy
+    day, month, year = int(m["dy_d"]), int(m["dy_m"]), int(m["dy_y"])
+    if m["dy_s"] == "/" and month > 12 >= day:
+        day, month = month, day
+    return Atom(m.start(), m.end(), "day", cal.day(year, month, day, m[0]))
+
+
+def _week_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    month = p.MONTH_NUMBER.get(m["wm_m"].lower().rstrip("."))
+    if month is None:
+        return None
+    order = p.ORDINALS[m["wm_o"].lower()] if m["wm_o"].lower() != "last" else 0
+
+    def build(year: int) -> Window:
+        return cal.week_of_month(year, month, order, m[0])
+
+    window = build(int(m["wm_y"])) if m["wm_y"] else cal.next_occurrence(build, g.as_of)
+    return Atom(m.start(), m.end(), "week", window)
+
+
+def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom:
+    return Atom(m.start(), m.end(), "week", cal.week(int(m["wn_y"]), int(m["wn_n"]), m[0]))
+
+
+def _eoy_year(m: re.Match[str], text: str, g: Grammar) -> Atom:
+    return Atom(m.start(), m.end(), "day", cal.day(int(m["ey_y"]), 12, 31, m[0]))
+
+
+def _season_bare(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    """'over the summer': the next one not yet over; 'the Fall release' is a name."""
+    if not cued(text, m.start()):
+        return None
+    name = m["sb_s"].lower()
+    window = cal.next_occurrence(lambda y: cal.season(y, name, m[0]), g.as_of)
+    return Atom(m.start(), m.end(), "range", window)
+
+
+def _week_of(m: re.Match[str], text: str, g: Grammar) -> Atom:
+    d = cal.day(int(m["wo_y"]), int(m["wo_m"]), int(m["wo_d"]), m[0])
+    return Atom(m.start(), m.end(), "week", cal.week_containing(d.start, m[0]))
+
+
+def _iso_week(m: re.Match[str], text: str, g: Grammar) -> Atom:
+    return Atom(m.start(), m.end(), "week", cal.week(int(m["iw_y"]), int(m["iw_w"]), m[0]))
+
+
+def _iso_qh(m: re.Match[str], text: str, g: Grammar) -> Atom:
+    kind, n, year = m["iq_k"].upper(), int(m["iq_n"]), int(m["iq_y"])
+    window = cal.quarter(year, n, m[0]) if kind == "Q" else cal.half(year, n, m[0])
+    return absolute(m, text, window, "quarter" if kind == "Q" else "half")
+
+
+def _iso_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    year, month = int(m["im_y"]), int(m["im_m"])
+    if not 1 <= month <= 12 or not 1800 <= year <= 2199 or counted(text, m.start()):
+        return None
+    return absolute(m, text, cal.month(year, month, m[0]), "month")
+
+
+def _qh(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    kind = (m["qh_k"] or m["qh_k2"]).upper()
+    if (m["qh_k"] or m["qh_k2"]) != kind:
+        return None  # "q3" is a key, "Q3" a quarter
+    n = int(m["qh_n"] or m["qh_n2"])
+    if kind == "H" and n > 2:
+        return None
+    build = cal.quarter if kind == "Q" else cal.half
+    unit = "quarter" if kind == "Q" else "half"
+    year_text = m["qh_y"] or m["qh_yy"] or m["qh_y2"]
+    if year_text:
+        year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        return absolute(m, text, build(year, n, m[0]), unit)
+    if m["qh_n2"]:
+        return None  # "3Q" without a year is too often something else
+    window = cal.next_occurrence(lambda y: build(y, n, m[0]), g.as_of)
+    # "H2" alone is as often a heading level; it needs a cue ("in H2") or a planning noun after it.
+    pending = kind == "H" and not _YEAR_NOUNS.match(text, m.end()) and not _H_NOUNS.match(text, m.end())
+    return absolute(m, text, window, unit, pending, lambda y: build(y, n, m[0]))
+
+
+_H_NOUNS = re.compile(r"\s+(?:priorities|goals|themes|bets|commitments|OKRs?|targets|focus)\b", re.IGNORECASE)
+
+
+def _fy(m: re.Match[str], text: str, g: Grammar) -> Atom:
+    return absolute(m, text, cal.fiscal_year(_year(m["fy_y"]), g.fiscal_year_start, m[0]), "year")
+
+
+def _cy(m: re.Match[str], text: str, g: Grammar) -> Atom:
+    return absolute(m, text, cal.year(_year(m["cy_y"]), m[0]), "year")
+
+
+def _fy_q(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    year = _year(m["fq_y"] or m["fq_y2"])
+    part = (m["fq_q"] or m["fq_q2"]).upper()
+    kind, n = (part[0], int(part[1])) if part[0] in "QH" else (part[1], int(part[0]))
+    if kind == "H":
+        if n > 2:
+            return None
+        return absolute(m, text, cal.fiscal_half(year, n, g.fiscal_year_start, m[0]), "half")
+    return absolute(m, text, cal.fiscal_quarter(year, n, g.fiscal_year_start, m[0]), "quarter")
+
+
+def _ordinal_part(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    n = p.ORDINALS[m["op_o"].lower()]
+    kind = m["op_k"].lower()
+    if kind == "half":
+        n = 2 if m["op_o"].lower() == "last" else n
+        if n > 2:
+            return None
+    build = cal.quarter if kind == "quarter" else cal.half
+    year_text = (m["op_y"] or "").lower()
+    if year_text and year_text[0].isdigit():
+        return Atom(m.start(), m.end(), kind, build(int(year_text), n, m[0]))
+    if year_text:
+        year = g.as_of.year + (1 if year_text.startswith("next") else 0)
+        return Atom(m.start(), m.end(), "relative", build(year, n, m[0]))
+    window = cal.next_occurrence(lambda y: build(y, n, m[0]), g.as_of)
+    return Atom(m.start(), m.end(), kind, window, pending=True, with_year=lambda y: build(y, n, m[0]))
+
+
+def _season(m: re.Match[str], text: str, g: Grammar) -> Atom:
+    year = int(m["se_y"]) if m["se_y"] else 2000 + int(m["se_yy"])
+    return Atom(m.start(), m.end(), "range", cal.season(year, m["se_s"].lower(), m[0]))
+
+
+def _month_word(word: str) -> int | None:
+    if not word[0].isupper():
+        return None  # "may", "march": verbs; prose capitalises months
+    return p.MONTH_NUMBER.get(word.lower().rstrip("."))
+
+
+def _day_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    return _day_and_month(m, m["dm_d"], m["dm_m"], m["dm_y"], g)
+
+
+def _month_day(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    return _day_and_month(m, m["md_d"], m["md_m"], m["md_y"], g)
+
+
+def _day_and_month(m: re.Match[str], day_text: str, month_text: str, year_text: str | None, g: Grammar) -> Atom | None:
+    month = _month_word(month_text)
+    if month is None:
+        return None
+    day = int(day_text.rstrip("stndrh"))
+    if year_text:
+        return Atom(m.start(), m.end(), "day", cal.day(int(year_text), month, day, m[0]))
+    window = cal.next_occurrence(lambda y: cal.day(y, month, day, m[0]), g.as_of)
+    return Atom(m.start(), m.end(), "day", window, with_year=lambda y: cal.day(y, month, day, m[0]))
+
+
+def _day_range_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    return _day_range(m, m["drm_a"], m["drm_b"], m["drm_m"], m["drm_y"], g)
+
+
+def _month_day_range(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    return _day_range(m, m["mdr_a"], m["mdr_b"], m["mdr_m"], m["mdr_y"], g)
+
+
+def _day_range(m: re.Match[str], a: str, b: str, month_text: str, year_text: str | None, g: Grammar) -> Atom | None:
+    month = _month_word(month_text)
+    if month is None:
+        return None
+    first, last = int(a.rstrip("stndrh")), int(b.rstrip("stndrh"))
+
+    def build(year: int) -> Window:
+        return range_window(cal.day(year, month, first), cal.day(year, month, last), m[0])
+
+    window = build(int(year_text)) if year_text else cal.next_occurrence(build, g.as_of)
+    return Atom(m.start(), m.end(), "range", window)
+
+
+def _month_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    month = _month_word(m["my_m"])
+    if month is None:
+        return None
+    year = int(m["my_y"]) if m["my_y"] else 2000 + int(m["my_yy"])
+    return absolute(m, text, cal.month(year, month, m[0]), "month")
+
+
+def _month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    month = _month_word(m["mo_m"])
+    if month is None or (m["mo_m"].lower() == "may" and not cued(text, m.start())):
+        return None
+    # "Mar", "Jun" alone are too often a name or a word: like every yearless month, they are
+    # pending, a mention only after a cue ("in Mar") or as a range end ("Jan-Mar").
+    window = cal.next_occurrence(lambda y: cal.month(y, month, m[0]), g.as_of)
+    return absolute(m, text, window, "month", True, lambda y: cal.month(y, month, m[0]))
+
+
+def _year_range(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    first, last = int(m["yr_a"]), int(m["yr_b"])
+    if last <= first or last - first > 10:
+        return None
+    return Atom(m.start(), m.end(), "range", range_window(cal.year(first), cal.year(last), m[0]))
+
+
+def _year(value: str) -> int:
+    return int(value) if len(value) == 4 else 2000 + int(value)
+
+
+def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    start = m.start()
+    if counted(text, start) or _product_name(text, start):
+        return None
+    after = text[m.end() : m.end() + 24]
+    has_cue = cued(text, start) or p.PART_BEFORE.search(text, max(0, start - 24), start) is not None
+    ends_clause = (
+        not after.strip(" \t")
+        or after[0] in ".,;:!?)]\u2013\u2014\"'\r\n"
+        or after.startswith((" -", " and ", " or ", " \n"))
+    )
+    if not has_cue and not ends_clause and not _YEAR_NOUNS.match(after):
+        return None
+    if after[:1] == " " and _COUNTED.match(after) and not has_cue:
+        return None
+    window = cal.year(int(m["ye_y"]), m[0])
+    return absolute(m, text, window, "year")
+
+
+_COUNTED = re.compile(r"^\s+(?:[a-z]+s|people|staff)\b")
+
+
+def _product_name(text: str, start: int) -> bool:
+    """'Windows 2000', 'Office 2019': a capitalised name right before a year names a product."""
+    m = _NAME_BEFORE.search(text, max(0, start - 24), start)
+    if m is None or cued(text, start) or p.PART_BEFORE.search(text, max(0, start - 24), start):
+        return False  # "In 2027", "Early 2027", "Since 2025"
+    return m["name"].lower() not in _PLAN_NAMES
+
+
+_NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) $")
+# Capitalised words before a year that do not name a product: plan words and determiners.
+_PLAN_NAMES = frozenset(
+    (
+        *("roadmap", "plan", "plans", "vision", "goals", "okrs", "strategy", "budget", "planning"),
+        *("the", "our", "their", "this", "that", "its", "your", "my", "his", "her", "a", "an", "each", "every"),
+    )
+)
+# "the 2nd time in 3 sprints": a span that counts occurrences, not a date.
+_TIMES_BEFORE = re.compile(r"\b(?:times?|twice|once|thrice)\s+$", re.IGNORECASE)
+
+
+def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
+    kind = m.lastgroup
+    if kind == "rel_in" and _TIMES_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None
+    if kind == "rel_in" and _IN_AS_EFFORT.search(text, max(0, m.start() - 30), m.start()):
+        return estimate_from(m, text, m.start("ri_n"), m["ri_n"], None, m["ri_u"], None)
+    window = cal.resolve_relative(m, g.as_of, g.sprint_weeks)
+    if window is None:
+        return None
+    return Mention(m.start(), m.end(), m[0], DATE, "relative", window)
+
+
+DATE_HANDLERS: dict[str, Handler] = {
+    "dmy": _dmy,
+    "season_bare": _season_bare,
+    "cy": _cy,
+    "rel_dom": _relative,
+    "week_of_month": _week_of_month,
+    "week_num": _week_num,
+    "eoy_year": _eoy_year,
+    "rel_period": _relative,
+    "day_range_month": _day_range_month,
+    "month_day_range": _month_day_range,
+    "year_range": _year_range,
+    "week_of": _week_of,
+    "iso_day": _iso_day,
+    "iso_week": _iso_week,
+    "iso_qh": _iso_qh,
+    "iso_month": _iso_month,
+    "fy_q": _fy_q,
+    "fy": _fy,
+    "qh": _qh,
+    "ordinal_part": _ordinal_part,
+    "season": _season,
+    "day_month": _day_month,
+    "month_day": _month_day,
+    "month_year": _month_year,
+    "month": _month,
+    "year": _bare_year,
+    "rel_next": _relative,
+    "rel_in": _relative,
+    "rel_ago": _relative,
+    "rel_end": _relative,
+    "rel_day": _relative,
+    "rel_weekday": _relative,
+}

@@ -1,0 +1,135 @@
+"""Effort forms: points, ranges, number words, sprints and t-shirt sizes, and their traps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from planner.estimates import Estimate
+from planner.prose import patterns as p
+from planner.prose.mention import ESTIMATE, Grammar, Handler, Mention
+
+
+def _estimate(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
+    approx = m["es_a"]
+    mention = estimate_from(m, text, m.start("es_lo"), m["es_lo"], m["es_hi"], m["es_u"], approx)
+    if mention is None or approx is None or mention.estimate is None:
+        return mention
+    # The approximation is part of what was written: "about 3 weeks", "~40h".
+    start = m.start()
+    written = text[start : mention.end]
+    return replace(mention, start=start, text=written, estimate=replace(mention.estimate, text=written))
+
+
+def _estimate_short(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
+    if not m["eh_u"].islower():
+        return None  # "3D", "5W": not units
+    return estimate_from(m, text, m.start(), m["eh_lo"], m["eh_hi"], m["eh_u"], m["eh_a"])
+
+
+def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text: str | None, unit_text: str,
+                   approx: str | None) -> Mention | None:  # fmt: skip
+    end = m.end()
+    unit_word = " ".join(unit_text.lower().replace("-", " ").split())
+    unit = p.UNIT_OF.get(unit_word) or p.UNIT_OF.get(unit_word.rstrip("s"))
+    if unit is None:
+        return None
+    if unit_word == "sp" and unit_text != "SP":
+        return None
+    lo_key = " ".join(lo_text.lower().split())
+    person = _PERSON_UNIT.search(text, start, end) is not None  # "a person-year"
+    if (
+        lo_key in ("a", "an")
+        and hi_text is None
+        and not person
+        and not _A_UNIT_OK.search(text, max(0, start - 30), start)
+    ):
+        return None  # "a week" is an estimate only after "takes", "about", "for"...
+    after = text[end : end + 40]
+    if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, start - 30), start) or p.ESTIMATE_TRAP_AFTER.match(after):
+        return None
+    if p.ESTIMATE_TRAP_NOUNS.search(text, max(0, start - 48), start):
+        return None
+    # "a quarter of the team", "3 points of failure", "2 years in production"
+    counted = unit in ("quarters", "points", "years") and after.lower().startswith((" of ", " in "))
+    if counted and not _OF_WORK.match(after):
+        return None
+    if _is_compound(text, start, end, hi_text):
+        return None
+    low, high = _amount(lo_key)
+    if hi_text is not None:
+        high = _amount(" ".join(hi_text.lower().split()))[1]
+    if low <= 0 or high < low:
+        return None
+    estimate = Estimate(text[start:end], low, high, unit, approximate=approx is not None)
+    return Mention(start, end, text[start:end], ESTIMATE, None, None, estimate)
+
+
+_PERSON_UNIT = re.compile(p.PERSON + r"[a-z]+$", re.IGNORECASE)
+_OF_WORK = re.compile(
+    r"\s+of\s+(?:work|effort|engineering|(?:one|an?|two|three|\d+)\s+(?:engineers?|persons?|people|developers?|devs?))",
+    re.IGNORECASE,
+)
+_A_UNIT_OK = re.compile(
+    r"\b(?:takes?|took|taking|need(?:s|ed)?|about|around|roughly|approximately|only|just|for|spend|spent|"
+    r"budget|effort|estimate[ds]?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_compound(text: str, start: int, end: int, hi_text: str | None) -> bool:
+    """'a 30-day trial', 'two-week sprints': a number glued to a unit by a dash modifies a noun."""
+    span = text[start:end]
+    if hi_text is not None and not re.search(r"\d[a-z]*-[a-z]", span, re.IGNORECASE):
+        return False
+    if not re.search(r"[0-9a-z]-(?:hours?|days?|weeks?|months?|quarters?|years?|sprints?)$", span, re.IGNORECASE):
+        return False
+    if re.search(r"(?:person|people|engineer|eng|dev|developer|man|team|ideal)-\w+$", span, re.IGNORECASE):
+        return False
+    after = text[end : end + 40]
+    return not p.EFFORT_NOUN_AFTER.match(after) and _NOUN_AFTER.match(after) is not None
+
+
+# "a 30-day trial" modifies "trial"; "the review is a half-day." names an effort.
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|to|for|and|or|at|in|on|with|is|was|are|if|but|then|per|from|by|as|so|max|tops|each|total)\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
+def _amount(word: str) -> tuple[float, float]:
+    if word.endswith(" and a half"):
+        whole = _amount(word.removesuffix(" and a half"))[0]
+        return whole + 0.5, whole + 0.5
+    if word in p.VAGUE_COUNTS:
+        return p.VAGUE_COUNTS[word]
+    value = float(p.NUMBER_WORDS[word]) if word in p.NUMBER_WORDS else float(word)
+    return value, value
+
+
+def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
+    size = m["sz_s"] if m.lastgroup == "size" else m["ss_s"]
+    if size != size.upper():
+        return None
+    start = m.start("sz_s") if m.lastgroup == "size" else m.start("ss_s")
+    end = m.end("sz_s") if m.lastgroup == "size" else m.end()
+    return Mention(start, end, text[start:end], ESTIMATE, None, None, Estimate(text[start:end], size=size))
+
+
+def _or_two(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
+    unit = p.UNIT_OF[m["ot_u"].lower()]
+    high = {"two": 2.0, "three": 3.0, "so": 2.0}[m["ot_n"].lower()]
+    if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return None
+    if p.ESTIMATE_TRAP_AFTER.match(text, m.end()):
+        return None  # "a quarter or two out" is a distance, not an effort
+    return Mention(m.start(), m.end(), m[0], ESTIMATE, None, None, Estimate(m[0], 1.0, high, unit))
+
+
+EFFORT_HANDLERS: dict[str, Handler] = {
+    "size": _size,
+    "size_sized": _size,
+    "or_two": _or_two,
+    "estimate": _estimate,
+    "est_short": _estimate_short,
+}

@@ -1,0 +1,149 @@
+"""The mention grammar: find dates and estimates in a run of prose and say what they mean.
+
+Hand-written over compiled alternations (`patterns`): a mention's form is the named group
+that matched; the handlers in `dates` and `effort` add what regexes cannot say (cue words,
+trap contexts, calendar validity), and this module joins atoms into ranges. Pure: text
+and an as-of date in, Mentions out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from planner.prose import patterns as p
+from planner.prose.dates import DATE_HANDLERS
+from planner.prose.effort import EFFORT_HANDLERS
+from planner.prose.mention import DATE, ESTIMATE, Atom, Grammar, Handler, Mention, cued, date_mention
+from planner.windows import WindowError, range_window
+
+__all__ = ["DATE", "ESTIMATE", "Grammar", "Mention", "find_mentions"]
+
+_HANDLERS: dict[str, Handler] = {**DATE_HANDLERS, **EFFORT_HANDLERS}
+
+
+def find_mentions(text: str, grammar: Grammar) -> list[Mention]:
+    """Every mention in `text`, in order. Never raises on any text."""
+    found: list[Mention | Atom] = []
+    for m in _matches(text):
+        kind = m.lastgroup
+        if kind is None:
+            continue
+        try:
+            result = _HANDLERS[kind](m, text, grammar)
+        except (WindowError, ValueError, OverflowError, KeyError):
+            continue
+        if result is not None:
+            found.append(result)
+    return [_with_article(m, text) for m in _assemble(found, text)]
+
+
+# "the end of the year", "the week of 2027-03-08", "Thursday, March 4, 2027": the article and
+# the weekday belong to what was written, as in TimeML; prepositions (by, in, from) do not.
+_TAKES_THE = re.compile(
+    r"(?:week|first|second|third|fourth|last|end|start|beginning|middle|next|coming|spring|summer|autumn|fall|"
+    r"winter|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+$", re.IGNORECASE
+)
+
+
+def _with_article(mention: Mention, text: str) -> Mention:
+    if mention.kind != DATE:
+        return mention
+    start = mention.start
+    if mention.granularity == "day" and (w := _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)):
+        start = w.start()
+    elif _TAKES_THE.match(mention.text) and (t := _THE_BEFORE.search(text, max(0, start - 8), start)):
+        start = t.start()
+    if start == mention.start:
+        return mention
+    return replace(mention, start=start, text=text[start : mention.end])
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """What `MENTION.finditer` would find, tried only where a mention can start: at an anchor
+    (a digit, a month, a unit, a number word...) or at a leader word shortly before it."""
+    out: list[re.Match[str]] = []
+    by_start = p.MENTION_BY_START
+    by_leader = p.LEADER_FORMS
+    leaders: list[tuple[int, re.Pattern[str]]] = []
+    last_end = 0
+    for token in p.TOKEN.finditer(text):
+        at = token.start()
+        if at < last_end:
+            continue
+        if token.lastgroup == "leader":
+            leaders.append((at, by_leader[token[0].lower()]))
+            continue
+        first = text[at]
+        forms = by_start["d" if first.isdigit() else "~" if first in "~\u2248" else "w"]
+        starts = [(i, f) for i, f in leaders[-4:] if i >= last_end and at - i <= _LEADER_REACH]
+        starts.append((at, forms))
+        leaders.clear()
+        for i, pattern in starts:
+            m = pattern.match(text, i)
+            if m is not None and m.end() > at:
+                out.append(m)
+                last_end = m.end()
+                break
+        else:
+            leaders.append((at, forms))  # an anchor that starts nothing may still lead the next one
+    return out
+
+
+_LEADER_REACH = 40
+
+
+# --- assembling atoms: parts ("late March"), ranges ("March to May 2027"), cues ----------
+
+
+def _assemble(found: list[Mention | Atom], text: str) -> list[Mention]:
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(found):
+        item = found[i]
+        if isinstance(item, Mention):
+            mentions.append(item)
+            i += 1
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if isinstance(nxt, Atom) and (joined := _join(item, nxt, text)) is not None:
+            mentions.append(joined)
+            i += 2
+            continue
+        if not item.pending or cued(text, item.start):
+            mentions.append(date_mention(text, item.start, item.end, item.granularity, item.window))
+        i += 1
+    return mentions
+
+
+def _join(first: Atom, last: Atom, text: str) -> Mention | None:
+    between = text[first.end : last.start]
+    if len(between) > 12 or not _RANGE_BETWEEN.fullmatch(between):
+        return None
+    if between.strip().lower() == "and" and not p.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
+        return None
+    if _MOVED_FROM.search(text, max(0, first.start - 40), first.start):
+        return None  # "moved from March 15 to April 1": two dates, before and after
+    start_window = first.window
+    try:
+        if first.with_year is not None and last.granularity != "relative":
+            start_window = first.with_year(last.window.start.year)
+            if start_window.start > last.window.start:  # "November to February 2028"
+                start_window = first.with_year(last.window.start.year - 1)
+        window = range_window(start_window, last.window, text[first.start : last.end])
+    except (WindowError, ValueError, OverflowError):
+        return None  # "February 29th to March 2027": no such start in that year
+    return date_mention(text, first.start, last.end, "range", window)
+
+
+_MOVED_FROM = re.compile(
+    r"\b(?:moved|moves|slipped|slips|pushed|shifted|changed|delayed|postponed|brought\s+forward|pulled\s+in)"
+    r"(?:\s+\w+)?\s+from\s+$",
+    re.IGNORECASE,
+)
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+", re.IGNORECASE)

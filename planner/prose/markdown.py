@@ -1,0 +1,116 @@
+"""Prose segments of a Markdown body: the text a reader reads, with its offsets in the body.
+
+markdown-it-py (CommonMark, the parser the MkDocs ecosystem trusts) says which lines are
+paragraphs, headings, list items, table cells and HTML blocks, and which are code blocks,
+fences or link reference definitions. Within prose lines, code spans, HTML comments and
+tags (with their attributes), autolinks, link destinations and bare URLs are masked.
+Segments are slices of the body, so an offset in a segment maps back to the file exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+# Only the block structure is needed (which lines are prose): inline parsing is turned off,
+# and code spans, links and HTML inside prose lines are masked below.
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inline", "text_join"], ignoreInvalid=True)
+
+# What is not prose inside a prose block. Code spans first: nothing inside them is anything else.
+_NOT_PROSE = re.compile(
+    r"(?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))"
+    r"|<!--.*?(?:-->|\Z)"
+    r"|<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>"  # autolinks
+    r"|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^<>]*?)?/?>"  # tags, with their attributes
+    r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"  # ](destination "title")
+    r"|\]\[[^\]]*\]"  # ][reference]
+    r"|\b(?:https?|ftp)://[^\s<>)\]]+|\bwww\.[^\s<>)\]]+",
+    re.DOTALL,
+)
+# Block-level syntax that makes whole lines non-prose: fences, indented code, HTML blocks and
+# link reference definitions. A body with none of them is all prose blocks, so markdown-it
+# need not run; inline code, links and HTML are masked either way (the fast path).
+_BLOCK_MARKUP = re.compile(r"```|~~~|^(?:>\s?)*(?: {4}|\t)|^ {0,3}(?:>\s?)*<|^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\r?\n[ \t]*)+")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    offset: int  # into the body
+    text: str
+
+
+def prose_segments(body: str) -> list[Segment]:
+    """The prose of `body` as segments. Never raises on any text."""
+    if not _BLOCK_MARKUP.search(body):
+        return _fast_segments(body)
+    return _parsed_segments(body)
+
+
+def _fast_segments(body: str) -> list[Segment]:
+    segments: list[Segment] = []
+    start = 0
+    for gap in _BLANK_LINES.finditer(body):  # inline syntax never crosses a blank line
+        _mask(body, start, gap.start() + 1, segments)
+        start = gap.end()
+    _mask(body, start, len(body), segments)
+    return segments
+
+
+def _parsed_segments(body: str) -> list[Segment]:
+    line_starts = _line_starts(body)
+    segments: list[Segment] = []
+    for first, last in _prose_blocks(body):
+        start = line_starts[min(first, len(line_starts) - 1)]
+        end = line_starts[min(last, len(line_starts) - 1)]
+        _mask(body, start, end, segments)
+    return segments
+
+
+def _prose_blocks(body: str) -> list[tuple[int, int]]:
+    """Line ranges [first, last) of blocks that hold prose, merged, in order."""
+    ranges: set[tuple[int, int]] = set()
+    for token in _MD.parse(body):
+        if token.map is None:
+            continue
+        if token.type == "inline" or token.type == "html_block":
+            ranges.add((token.map[0], token.map[1]))
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(ranges):
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _mask(body: str, start: int, end: int, out: list[Segment]) -> None:
+    position = start
+    for m in _NOT_PROSE.finditer(body, start, end):
+        if m.start() > position:
+            out.append(Segment(position, body[position : m.start()]))
+        position = max(position, m.end())
+    if position < end:
+        out.append(Segment(position, body[position:end]))
+
+
+def prose_comments(body: str) -> list[tuple[int, int]]:
+    """Offsets of the HTML comments a reader would not see: in prose blocks, not in code."""
+    found: list[tuple[int, int]] = []
+    starts = _line_starts(body)
+    for first, last in _prose_blocks(body):
+        start = starts[min(first, len(starts) - 1)]
+        end = starts[min(last, len(starts) - 1)]
+        for m in _NOT_PROSE.finditer(body, start, end):
+            if m[0].startswith("<!--"):
+                found.append((m.start(), m.end()))
+    return found
+
+
+def _line_starts(body: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", body))
+    starts.append(len(body))
+    return starts

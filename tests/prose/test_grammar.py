@@ -1,0 +1,299 @@
+"""The mention grammar, form by form and trap by trap (as of 2026-11-24)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from planner.prose.grammar import Grammar, find_mentions
+
+AS_OF = date(2026, 11, 24)
+GRAMMAR = Grammar(AS_OF)
+
+
+def only(sentence: str, grammar: Grammar = GRAMMAR):
+    mentions = find_mentions(sentence, grammar)
+    assert len(mentions) == 1, [m.text for m in mentions]
+    return mentions[0]
+
+
+DATES = [
+    # (sentence, mention text, granularity, start, end)
+    ("We ship on 14 August 2027.", "14 August 2027", "day", "2027-08-14", "2027-08-14"),
+    ("We ship on 14th August 2027.", "14th August 2027", "day", "2027-08-14", "2027-08-14"),
+    ("We ship on Aug 14, 2027.", "Aug 14, 2027", "day", "2027-08-14", "2027-08-14"),
+    ("Freeze starts August 14th.", "August 14th", "day", "2027-08-14", "2027-08-14"),
+    ("Freeze starts on the 3rd of May 2027.", "the 3rd of May 2027", "day", "2027-05-03", "2027-05-03"),
+    ("Cut-over on 2027-03-14.", "2027-03-14", "day", "2027-03-14", "2027-03-14"),
+    ("Cut-over on 2027/03/14.", "2027/03/14", "day", "2027-03-14", "2027-03-14"),
+    ("Window opens 2027-03-14T22:00Z.", "2027-03-14", "day", "2027-03-14", "2027-03-14"),
+    ("Rollout in 2027-W11.", "2027-W11", "week", "2027-03-15", "2027-03-21"),
+    ("Planned for the week of 2027-03-10.", "the week of 2027-03-10", "week", "2027-03-08", "2027-03-14"),
+    ("Beta in 2027-03.", "2027-03", "month", "2027-03-01", "2027-03-31"),
+    ("Beta in March 2027.", "March 2027", "month", "2027-03-01", "2027-03-31"),
+    ("Beta in Sept 2027.", "Sept 2027", "month", "2027-09-01", "2027-09-30"),
+    ("Beta in Jan '27.", "Jan '27", "month", "2027-01-01", "2027-01-31"),
+    ("We start in April.", "April", "month", "2027-04-01", "2027-04-30"),
+    ("We close the year in December.", "December", "month", "2026-12-01", "2026-12-31"),
+    ("GA in 2027-Q1.", "2027-Q1", "quarter", "2027-01-01", "2027-03-31"),
+    ("GA in Q1 2027.", "Q1 2027", "quarter", "2027-01-01", "2027-03-31"),
+    ("GA in Q3'27.", "Q3'27", "quarter", "2027-07-01", "2027-09-30"),
+    ("GA in 3Q27.", "3Q27", "quarter", "2027-07-01", "2027-09-30"),
+    ("In Q3 we focus on reliability.", "Q3", "quarter", "2027-07-01", "2027-09-30"),
+    ("Our Q4 goals are set.", "Q4", "quarter", "2026-10-01", "2026-12-31"),
+    ("Scope for the third quarter of 2027.", "the third quarter of 2027", "quarter", "2027-07-01", "2027-09-30"),
+    ("Self-serve in 2027-H2.", "2027-H2", "half", "2027-07-01", "2027-12-31"),
+    ("Self-serve in H2 2027.", "H2 2027", "half", "2027-07-01", "2027-12-31"),
+    ("Self-serve in the second half of 2027.", "the second half of 2027", "half", "2027-07-01", "2027-12-31"),
+    ("In 2027 we grow the team.", "2027", "year", "2027-01-01", "2027-12-31"),
+    ("The 2027 roadmap has four themes.", "2027", "year", "2027-01-01", "2027-12-31"),
+    ("By 2028, every service moves.", "2028", "year", "2028-01-01", "2028-12-31"),
+    ("Budgets follow FY27 rules.", "FY27", "year", "2027-01-01", "2027-12-31"),
+    ("Budgets follow FY2027 rules.", "FY2027", "year", "2027-01-01", "2027-12-31"),
+    ("Spend for Q2 FY28 is approved.", "Q2 FY28", "quarter", "2028-04-01", "2028-06-30"),
+    ("A mid-2027 goal.", "mid-2027", "range", "2027-05-01", "2027-08-31"),
+    ("Beta in early 2027.", "early 2027", "range", "2027-01-01", "2027-04-30"),
+    ("A late 2027 item.", "late 2027", "range", "2027-09-01", "2027-12-31"),
+    ("Interviews in early Q3.", "early Q3", "month", "2027-07-01", "2027-07-31"),
+    ("Redesign lands in late Q2 2027.", "late Q2 2027", "month", "2027-06-01", "2027-06-30"),
+    ("Import done by end of March 2027.", "end of March 2027", "range", "2027-03-21", "2027-03-31"),
+    ("Upgrade in mid-March.", "mid-March", "range", "2027-03-11", "2027-03-20"),
+    ("Contract ends in spring 2027.", "spring 2027", "range", "2027-03-01", "2027-05-31"),
+    ("Research from March to May 2027.", "March to May 2027", "range", "2027-03-01", "2027-05-31"),
+    ("Move it between March and May 2027.", "March and May 2027", "range", "2027-03-01", "2027-05-31"),
+    ("GA is Q3\u2013Q4 2027.", "Q3\u2013Q4 2027", "range", "2027-07-01", "2027-12-31"),
+    ("GA is Q3-Q4 2027.", "Q3-Q4 2027", "range", "2027-07-01", "2027-12-31"),
+    ("Freeze 2027-03-01 to 2027-03-15.", "2027-03-01 to 2027-03-15", "range", "2027-03-01", "2027-03-15"),
+    ("Reporting 2027-03..2027-05.", "2027-03..2027-05", "range", "2027-03-01", "2027-05-31"),
+    ("Summit 12-14 May 2027.", "12-14 May 2027", "range", "2027-05-12", "2027-05-14"),
+    ("Bug bash June 14-18, 2027.", "June 14-18, 2027", "range", "2027-06-14", "2027-06-18"),
+    ("Contract covers 2027\u20132029.", "2027\u20132029", "range", "2027-01-01", "2029-12-31"),
+    ("Freeze from Dec 20 to Jan 4.", "Dec 20 to Jan 4", "range", "2026-12-20", "2027-01-04"),
+    ("We shipped in June 2025.", "June 2025", "month", "2025-06-01", "2025-06-30"),
+    ("Cut-over on 14.08.2027 in the EU.", "14.08.2027", "day", "2027-08-14", "2027-08-14"),
+    ("Cut-over on 14/08/2027 in the EU.", "14/08/2027", "day", "2027-08-14", "2027-08-14"),
+    ("Cut-over on 08/14/2027 in the US.", "08/14/2027", "day", "2027-08-14", "2027-08-14"),
+    ("We start in Q3-2027.", "Q3-2027", "quarter", "2027-07-01", "2027-09-30"),
+    ("Renewal is Q3/2027.", "Q3/2027", "quarter", "2027-07-01", "2027-09-30"),
+    ("Pilot in the first week of March 2027.", "the first week of March 2027", "week", "2027-03-01", "2027-03-07"),
+    ("Move in the last week of June 2027.", "the last week of June 2027", "week", "2027-06-28", "2027-07-04"),
+    ("Load tests in week 12 of 2027.", "week 12 of 2027", "week", "2027-03-22", "2027-03-28"),
+    ("We want it by EOY 2027.", "EOY 2027", "day", "2027-12-31", "2027-12-31"),
+    ("Fundraising wraps up Fall '27.", "Fall '27", "range", "2027-09-01", "2027-11-30"),
+    ("Onboarding moves in 1H 2027.", "1H 2027", "half", "2027-01-01", "2027-06-30"),
+    ("The audit covers calendar year 2027.", "calendar year 2027", "year", "2027-01-01", "2027-12-31"),
+    ("Budgets close in CY27.", "CY27", "year", "2027-01-01", "2027-12-31"),
+    ("We pause launches over the summer.", "the summer", "range", "2027-06-01", "2027-08-31"),
+    ("We aim for the second quarter.", "the second quarter", "quarter", "2027-04-01", "2027-06-30"),
+    ("We meet on Thursday, March 4, 2027.", "Thursday, March 4, 2027", "day", "2027-03-04", "2027-03-04"),
+    ("The first phase runs Jan\u2013Mar 2027.", "Jan\u2013Mar 2027", "range", "2027-01-01", "2027-03-31"),
+    ("Design runs Jan-Mar.", "Jan-Mar", "range", "2027-01-01", "2027-03-31"),
+    ("Hiring slows in late Feb.", "late Feb", "range", "2027-02-21", "2027-02-28"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "granularity", "start", "end"), DATES, ids=[d[1] for d in DATES])
+def test_date_forms(sentence, text, granularity, start, end):
+    m = only(sentence)
+    assert (m.kind, m.text, m.granularity) == ("date", text, granularity)
+    assert (m.window.start.isoformat(), m.window.end.isoformat()) == (start, end)
+    assert sentence[m.start : m.end] == text
+
+
+RELATIVE = [
+    ("We demo it next Tuesday.", "next Tuesday", "2026-12-01", "2026-12-01"),
+    ("Expect it in two weeks.", "in two weeks", "2026-12-07", "2026-12-13"),
+    ("Pricing changes next quarter.", "next quarter", "2027-01-01", "2027-03-31"),
+    ("Ship it by the end of the year.", "the end of the year", "2026-09-01", "2026-12-31"),
+    ("Let's sync tomorrow.", "tomorrow", "2026-11-25", "2026-11-25"),
+    ("Numbers come in 3 months.", "in 3 months", "2027-02-01", "2027-02-28"),
+    ("A draft is due within 10 days.", "within 10 days", "2026-11-24", "2026-12-04"),
+    ("The pilot ran a year ago.", "a year ago", "2025-01-01", "2025-12-31"),
+    ("We hire three months from now.", "three months from now", "2027-02-01", "2027-02-28"),
+    ("The report comes out on Monday.", "on Monday", "2026-11-30", "2026-11-30"),
+    ("Hiring continues early next year.", "early next year", "2027-01-01", "2027-04-30"),
+    ("Kickoff is this Friday.", "this Friday", "2026-11-27", "2026-11-27"),
+    ("We revisit it in one and a half months.", "in one and a half months", "2027-01-01", "2027-01-31"),
+    ("The demo is on the 14th of next month.", "the 14th of next month", "2026-12-14", "2026-12-14"),
+    ("The postmortem is due within 5 business days.", "within 5 business days", "2026-11-24", "2026-11-29"),
+    ("The cleanup finishes by year-end.", "year-end", "2026-09-01", "2026-12-31"),
+    ("The team re-plans mid-year.", "mid-year", "2026-05-01", "2026-08-31"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "start", "end"), RELATIVE, ids=[r[1] for r in RELATIVE])
+def test_relative_dates_resolve_against_as_of(sentence, text, start, end):
+    m = only(sentence)
+    assert (m.kind, m.text, m.granularity) == ("date", text, "relative")
+    assert (m.window.start.isoformat(), m.window.end.isoformat()) == (start, end)
+
+
+ESTIMATES = [
+    # (sentence, text, low, high, unit)
+    ("The importer takes 3 days.", "3 days", 3, 3, "days"),
+    ("Adapters are two to three weeks.", "two to three weeks", 2, 3, "weeks"),
+    ("The spike is ~40h.", "~40h", 40, 40, "hours"),
+    ("Hardening needs a couple of sprints.", "a couple of sprints", 2, 2, "sprints"),
+    ("The rewrite is 6-8 person-weeks.", "6-8 person-weeks", 6, 8, "weeks"),
+    ("The API review takes 1-2 months.", "1-2 months", 1, 2, "months"),
+    ("Allow 5 points for copy.", "5 points", 5, 5, "points"),
+    ("Another 13 pts remain.", "13 pts", 13, 13, "points"),
+    ("That is about 2 weeks.", "about 2 weeks", 2, 2, "weeks"),
+    ("It should take a week.", "a week", 1, 1, "weeks"),
+    ("We need a week or two.", "a week or two", 1, 2, "weeks"),
+    ("The retrofit is half a day.", "half a day", 0.5, 0.5, "days"),
+    ("Cleanup is a few days.", "a few days", 2, 4, "days"),
+    ("It is a 3-day spike.", "3-day", 3, 3, "days"),
+    ("The rework takes 2 or 3 weeks.", "2 or 3 weeks", 2, 3, "weeks"),
+    ("Budget 2d for review.", "2d", 2, 2, "days"),
+    ("Migration is 1.5 weeks.", "1.5 weeks", 1.5, 1.5, "weeks"),
+    ("Done in two weeks, if nothing breaks.", "two weeks", 2, 2, "weeks"),
+    ("The copy review is a half-day.", "a half-day", 0.5, 0.5, "days"),
+    ("Our guess is 8-10 engineering weeks.", "8-10 engineering weeks", 8, 10, "weeks"),
+    ("Budget for 30 person-days of QA.", "30 person-days", 30, 30, "days"),
+    ("We plan a 6-week build phase.", "6-week", 6, 6, "weeks"),
+    ("Platform asks for ~1 quarter of one engineer.", "~1 quarter", 1, 1, "quarters"),
+    ("Legal review takes ten business days.", "ten business days", 10, 10, "days"),
+    ("Call it a person-year of effort.", "a person-year", 1, 1, "years"),
+    ("It takes one and a half weeks.", "one and a half weeks", 1.5, 1.5, "weeks"),
+    ("It takes 2 and a half days.", "2 and a half days", 2.5, 2.5, "days"),
+    ("It could take anywhere from 2 to 6 months.", "2 to 6 months", 2, 6, "months"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "low", "high", "unit"), ESTIMATES, ids=[e[1] for e in ESTIMATES])
+def test_estimate_forms(sentence, text, low, high, unit):
+    m = only(sentence)
+    assert (m.kind, m.text) == ("estimate", text)
+    assert (m.estimate.low, m.estimate.high, m.estimate.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "size"),
+    [
+        ("The feature is t-shirt size M.", "M"),
+        ("Size: L.", "L"),
+        ("The estimate is XL.", "XL"),
+        ("We sized it as an S.", "S"),
+        ("It is an M-sized project.", "M"),
+    ],
+)
+def test_t_shirt_sizes_where_a_size_is_named(sentence, size):
+    m = only(sentence)
+    assert (m.kind, m.estimate.size) == ("estimate", size)
+
+
+TRAPS = [
+    "Upgrade the client to v2.0.27 first.",
+    "We dropped support for Python 3.11.",
+    "The config key moved in 1.2027.",
+    "We operate in 3 regions.",
+    "The product has 2027 users today.",
+    "Conversion rose 12% quarter over quarter.",
+    "See \u00a7 4.2 for the retention policy.",
+    "The bug is tracked in PROJ-2027.",
+    "The add-on costs $2,027 a year.",
+    "The sync runs at 14:30 every day.",
+    "Call 555-2027-0199 for the bridge.",
+    "Order id 2027-0042-17 failed twice.",
+    "Deploy ID 2027-11 failed.",
+    "She finished 2nd in the hackathon.",
+    "The 3rd attempt succeeded.",
+    "Read RFC 2027 before commenting.",
+    "See issue #2027 on GitHub.",
+    "The commit abc2027f introduced the bug.",
+    "The service listens on 10.20.27.1.",
+    "It runs on port 2027 locally.",
+    "The room seats 2027 people.",
+    "We offer a 30-day trial.",
+    "Run the report once a week.",
+    "We release every two weeks.",
+    "Engineers need 3 years of experience.",
+    "The token expires after 24 hours.",
+    "Our NPS went up 8 points.",
+    "May we ask for a review?",
+    "The parade will march past the office.",
+    "The shirts come in S, M, L and XL.",
+    "Set the H2 heading size in the theme.",
+    "Between 3 and 5 engineers will help.",
+    "Pages 20 to 27 describe the API.",
+    "Version 2027.1 of the SDK is out.",
+    "Pay \u20ac2.027 per seat.",
+    "Use a 2-week sprint cadence.",
+    "The pilot has a 6-week feedback cycle.",
+    "The chart uses a 12-month moving average.",
+    "Spring Boot 3.2 is the baseline.",
+    "Fall back to the old parser on error.",
+    "The march to general availability continues.",
+    "Firmware 1.02.2027 is signed.",
+    "Windows 2000 and Office 2019 are out of scope.",
+    "It was the 2nd time in 3 sprints that the build broke.",
+    "Our head office is at 2027 Market Street.",
+    "The quota is 1000 requests per minute.",
+    "Tickets older than 2 weeks are closed automatically.",
+    "Availability was 99.9% over 30 days.",
+    "Our MTTR is 4 hours and our MTBF is 30 days.",
+    "The outage lasted 3 hours.",
+    "Keep 7 days of metrics at full resolution.",
+    "Schedule a 2-hour maintenance window.",
+    "The Fall release train is named after rivers.",
+    "Summer interns join the platform team.",
+]
+
+
+@pytest.mark.parametrize("sentence", TRAPS)
+def test_traps_are_not_mentions(sentence):
+    assert [m.text for m in find_mentions(sentence, GRAMMAR)] == []
+
+
+def test_fiscal_year_start_is_configurable():
+    july = Grammar(AS_OF, fiscal_year_start=7)
+    m = only("Budgets follow FY27 rules.", july)
+    assert (m.window.start, m.window.end) == (date(2026, 7, 1), date(2027, 6, 30))
+    q = only("Spend for Q1 FY27 is approved.", july)
+    assert (q.window.start, q.window.end) == (date(2026, 7, 1), date(2026, 9, 30))
+
+
+def test_fiscal_halves_follow_the_fiscal_year():
+    july = Grammar(AS_OF, fiscal_year_start=7)
+    for sentence in ("Capacity is planned for H1 FY28.", "Pricing lands in FY28 H1.", "It is a 1H FY28 item."):
+        m = only(sentence, july)
+        assert (m.granularity, m.window.start, m.window.end) == ("half", date(2027, 7, 1), date(2027, 12, 31))
+
+
+def test_yearless_dates_mean_the_next_one_not_yet_over():
+    assert only("Kickoff is on December 8th.").window.start == date(2026, 12, 8)
+    assert only("Kickoff is on November 2nd.").window.start == date(2027, 11, 2)
+    assert only("Kickoff is on 24 November.").window.start == date(2026, 11, 24)
+
+
+def test_a_range_borrows_the_year_of_its_end():
+    m = only("Research runs from November to February 2028.")
+    assert (m.window.start, m.window.end) == (date(2027, 11, 1), date(2028, 2, 29))
+
+
+def test_a_range_from_a_day_missing_in_that_year_is_not_joined():
+    mentions = find_mentions("From February 29th to March 2027 we test.", GRAMMAR)
+    assert [m.text for m in mentions] == ["February 29th", "March 2027"]
+
+
+def test_a_date_that_moved_is_two_dates_not_a_range():
+    mentions = find_mentions("The deadline moved from Mar 15 to Apr 1.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in mentions] == [("Mar 15", "day"), ("Apr 1", "day")]
+
+
+def test_impossible_dates_are_not_mentions():
+    assert find_mentions("Due on 2027-02-30 or 31 February 2027.", GRAMMAR) == []
+
+
+def test_several_mentions_in_order_with_exact_offsets():
+    sentence = "Design takes 3 weeks, build 6-8 weeks, and GA is in Q3 2027 (not 2027-07-14)."
+    mentions = find_mentions(sentence, GRAMMAR)
+    assert [(m.text, m.kind) for m in mentions] == [
+        ("3 weeks", "estimate"),
+        ("6-8 weeks", "estimate"),
+        ("Q3 2027", "date"),
+        ("2027-07-14", "date"),
+    ]
+    assert all(sentence[m.start : m.end] == m.text for m in mentions)
