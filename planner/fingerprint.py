@@ -71,6 +71,9 @@ def offending_text(index: LineIndex, span: Span) -> str:
 
 def with_snippets(text: str, diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
     """The diagnostics of one file, each carrying the text it is about."""
+    diagnostics = tuple(diagnostics)
+    if not diagnostics:
+        return ()  # most files: no need to index their lines
     index = LineIndex(text)
     return tuple(replace(d, snippet=offending_text(index, d.span)) for d in diagnostics)
 

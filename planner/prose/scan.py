@@ -8,7 +8,8 @@ segment, and the grammar is tried only around anchor tokens.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from planner.diagnostics import Span
 from planner.frontmatter import Document
@@ -34,15 +35,65 @@ def scan_text(text: str, grammar: Grammar) -> list[Mention]:
 def body_mentions(document: Document, grammar: Grammar) -> tuple[Found, ...]:
     """Every mention in the prose of a document's body, with 1-based file positions."""
     body = document.body
-    if not body or not has_anchor(body):
+    if not body or not has_time_word(body) or not has_anchor(body):
         return ()  # not even parsed as Markdown
     locator = Locator(body, document.body_line)
     found: list[Found] = []
     for segment in prose_segments(body):
-        for mention in find_mentions(segment.text, grammar):
+        for mention in find_in_candidates(segment.text, grammar):
             start = segment.offset + mention.start
             found.append(Found(mention, locator.span(start, segment.offset + mention.end), "body"))
     return tuple(found)
+
+
+# --- the sentence pre-filter ------------------------------------------------------------------
+# Every mention holds a digit or a time word (a unit, a month, a weekday, a season, a size
+# cue...) in the sentence where it starts: "next Tuesday", "two weeks", "the end of March",
+# "size M". Common anchor words such as "this", "first" or "end" never make a mention alone.
+# So the grammar runs only on sentences that hold one, with some context either side for its
+# cue and trap words; a test holds this to the unfiltered grammar on the labelled sentences.
+
+TIME_WORDS = frozenset(
+    (
+        "hour hours hr hrs day days week weeks wk wks month months quarter quarters year years sprint "
+        "sprints point points pts sp tomorrow yesterday today tonight eow eom eoq eoy eod weekend weekends "
+        "spring summer autumn fall winter monday tuesday wednesday thursday friday saturday sunday mon tue "
+        "tues wed thu thur thurs fri sat sun jan january feb february mar march apr april may jun june jul "
+        "july aug august sep sept september oct october nov november dec december fy cy cw size sizes sized "
+        "shirt estimate estimates estimated effort yearly monthly weekly daily quarterly biweekly fortnight"
+    ).split()
+)
+_DIGIT = re.compile(r"[0-9~\u2248]")
+_NOT_WORD = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2013\u2014\u2248"})
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z])")
+BEFORE, AFTER = 48, 8  # context: cue and trap words look at most 48 characters back
+
+
+def has_time_word(text: str) -> bool:
+    return _DIGIT.search(text) is not None or not TIME_WORDS.isdisjoint(text.lower().translate(_NOT_WORD).split())
+
+
+def find_in_candidates(text: str, grammar: Grammar) -> list[Mention]:
+    """`find_mentions(text)`, run only around the sentences that can hold a mention."""
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    if len(starts) == 1:
+        return find_mentions(text, grammar) if has_time_word(text) else []
+    ends = [*starts[1:], len(text)]
+    windows: list[list[int]] = []  # [candidates start, candidates end]
+    for start, end in zip(starts, ends, strict=True):
+        if has_time_word(text[start:end]):
+            if windows and windows[-1][1] == start:
+                windows[-1][1] = end
+            else:
+                windows.append([start, end])
+    found: list[Mention] = []
+    for start, end in windows:
+        low, high = max(0, start - BEFORE), min(len(text), end + AFTER)
+        for mention in find_mentions(text[low:high], grammar):
+            at = low + mention.start
+            if start <= at < end:
+                found.append(replace(mention, start=at, end=low + mention.end))
+    return found
 
 
 class Locator:
