@@ -6,7 +6,6 @@ Called by the plugin's event handlers; knows MkDocs' Files and Pages, never the 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -182,11 +181,3 @@ def _text(html: str) -> str:
     from markupsafe import Markup
 
     return Markup(html).striptags()
-
-
-def is_planner_page(site: Site, page: Page) -> bool:
-    return page.file.src_uri in site.entry_by_src or page.file.src_uri in site.page_by_src
-
-
-def counts(site: Site) -> Mapping[str, int]:
-    return {"plans": len(site.data.entries), "files": site.data.files_checked}

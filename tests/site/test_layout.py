@@ -108,3 +108,15 @@ def test_shared_navigation_markup_is_the_same_as_rendering_it_per_page(site_repo
     assert len(cached) > 14
     for page in cached:
         assert (site_repo / "cached" / page).read_bytes() == (site_repo / "uncached" / page).read_bytes(), page
+
+
+def test_recently_done_is_the_last_half_year_latest_first(tmp_path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name, target in (("old", "2025-12"), ("recent", "2026-10"), ("earlier", "2026-07")):
+        (plans / f"{name}.md").write_text(f"---\ntitle: {name}\nstatus: done\ntarget: {target}\n---\n", "utf-8")
+    as_of = date.fromisoformat(AS_OF)
+    config = Config()
+    data = build_site_data(iter_check(discover(["plans"], tmp_path), config, as_of), config, as_of, "flag")
+    assert [e.plan_id for e in data.recently_done(10)] == ["recent", "earlier"]
+    assert [e.plan_id for e in data.recently_done(1)] == ["recent"]
