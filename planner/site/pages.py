@@ -83,7 +83,7 @@ def attach_files(site: Site, files: Files, config: MkDocsConfig) -> list[str]:
         site.plan_urls[entry.plan_id] = existing.url
     taken = {f.dest_uri for f in files if f.src_uri not in site.entry_by_src}
     prefix = ""
-    if any(_dest(name, config) in taken for name, _ in PAGES):
+    if any(_dest(name, config, home=True) in taken for name, _ in PAGES):
         prefix = FALLBACK_PREFIX + "/"  # the docs already have a home page: ours move aside
     site.renderer.site_name = config.site_name
     src_uris = []

@@ -77,6 +77,23 @@ def test_plans_outside_the_docs_folder_get_pages(site_repo, build):
     assert "About us" in (site / "board" / "index.html").read_text("utf-8")  # their page stays in the nav
 
 
+def test_an_explicit_nav_keeps_its_order_and_gains_a_roadmap_section(site_repo, build):
+    (site_repo / "docs").mkdir()
+    (site_repo / "docs" / "index.md").write_text("# Welcome\n", "utf-8")
+    (site_repo / "mkdocs.yml").write_text(
+        "site_name: Docs\ndocs_dir: docs\nnav: [{Welcome: index.md}]\n"
+        "theme: {name: material, font: false}\nplugins: [search, planner]\n",
+        "utf-8",
+    )
+    assert build()[0] == 0
+    site = site_repo / "site"
+    assert "Welcome" in (site / "index.html").read_text("utf-8")  # their home page stays home
+    board = (site / "planner" / "board" / "index.html").read_text("utf-8")
+    nav = board[board.index('<nav class="md-nav md-nav--primary') :]
+    assert nav.index("Welcome") < nav.index("Roadmap") < nav.index("Timeline")
+    assert "Core: plan files and planner check" in board
+
+
 def test_progress_counts_pages_on_request(site_repo, capsys):
     build_site(BuildRequest(root=site_repo, as_of=AS_OF, progress=True))
     assert "planner: 14/14 pages" in capsys.readouterr().err  # 7 plans, 7 generated pages
