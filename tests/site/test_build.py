@@ -9,7 +9,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import AS_OF, HOSTILE
+from site_support import AS_OF, HOSTILE
 
 from planner.cli import main
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF
+from site_support import AS_OF
 
 from planner.config import Config
 from planner.engine import iter_check
