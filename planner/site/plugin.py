@@ -77,7 +77,7 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
         assert self.site is not None
         generated = pages.attach_files(self.site, files, config)
         if self.user_nav:  # their nav stays as written; planner's pages become one more section
-            config.nav = [*config.nav, {"Roadmap": pages.nav_config(generated, Files([]), self.site)}]
+            config.nav = [*(config.nav or []), {"Roadmap": pages.nav_config(generated, Files([]), self.site)}]
         else:
             config.nav = pages.nav_config(generated, files, self.site)
         self.pages_total = len(files.documentation_pages())
