@@ -21,7 +21,7 @@ from planner.config import Config
 from planner.engine import iter_check
 from planner.load import PlanFile, discover
 from planner.site.data import Entry, SiteData, build_site_data
-from planner.site.options import SiteOptions, parse_site_options
+from planner.site.options import SiteOptions, site_options
 from planner.site.render import PAGES, Links, Renderer, templates_dir
 from planner.site.sanitize import clean_html
 
@@ -51,7 +51,7 @@ class Site:
 
 def load_site(root: Path, config: Config, as_of: date, as_of_source: str) -> Site:
     """Discover and check every plan once; nothing here touches MkDocs yet."""
-    options = parse_site_options(config.site)
+    options = site_options(config)
     plan_files = tuple(discover(config.paths, root))
     data = build_site_data(iter_check(plan_files, config, as_of), config, as_of, as_of_source)
     return Site(data, config, options, plan_files, Renderer(data, config, options))
