@@ -17,6 +17,7 @@ from planner.errors import PlannerError, UsageError
 
 if TYPE_CHECKING:
     from planner.diagnostics import Diagnostic, Report
+    from planner.site.runner import BuildRequest
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -439,7 +440,7 @@ def _add_site_commands(sub: argparse._SubParsersAction, common: argparse.Argumen
     serve.set_defaults(handler=cmd_serve)
 
 
-def _build_request(args: argparse.Namespace, progress: bool = False) -> object:
+def _build_request(args: argparse.Namespace, progress: bool = False) -> BuildRequest:
     from planner.site.runner import BuildRequest
 
     return BuildRequest(
@@ -456,13 +457,11 @@ def _build_request(args: argparse.Namespace, progress: bool = False) -> object:
 def cmd_build(args: argparse.Namespace) -> int:
     from planner.diagnostics import Report, Severity
     from planner.formatters.text import format_text
-    from planner.site.runner import BuildRequest, StrictFailure, build_site
+    from planner.site.runner import StrictFailure, build_site
 
     progress = sys.stderr.isatty() and not os.environ.get("CI")  # counts on a terminal, quiet in CI logs
-    request = _build_request(args, progress)
-    assert isinstance(request, BuildRequest)
     try:
-        data, site_dir = build_site(request)
+        data, site_dir = build_site(_build_request(args, progress))
     except StrictFailure as failure:
         d = failure.data
         report = Report(d.as_of, d.as_of_source, d.files_checked, d.diagnostics)
@@ -482,12 +481,10 @@ _SOURCE_WORDS = {"flag": "--as-of", "env": "PLANNER_AS_OF", "config": "config", 
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from planner.site.runner import BuildRequest, serve_site
+    from planner.site.runner import serve_site
 
     host, _, port = args.dev_addr.rpartition(":")
     if not host or not port.isdigit():
         raise UsageError(f"--dev-addr: '{args.dev_addr}' is not HOST:PORT")
-    request = _build_request(args)
-    assert isinstance(request, BuildRequest)
-    serve_site(request, host, int(port), lambda message: print(message, file=sys.stderr, flush=True))
+    serve_site(_build_request(args), host, int(port), lambda message: print(message, file=sys.stderr, flush=True))
     return EXIT_OK

@@ -126,8 +126,14 @@ class SiteData:
         chosen = [e for e in self.open_entries() if e.band == band]
         return tuple(sorted(chosen, key=_soonest))
 
-    def recently_done(self, limit: int) -> tuple[Entry, ...]:
-        done = [e for e in self.entries if e.plan.fields.status is Status.DONE]
+    def recently_done(self, limit: int, within_days: int = 182) -> tuple[Entry, ...]:
+        """Done plans whose window ended in the last half year (or that name none), latest first."""
+        done = [
+            e
+            for e in self.entries
+            if e.plan.fields.status is Status.DONE
+            and (e.target is None or (self.as_of - e.target.end).days <= within_days)
+        ]
         done.sort(key=lambda e: (-(e.target.end.toordinal() if e.target else 0), e.plan_id))
         return tuple(done[:limit])
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from planner.config import Config
 from planner.errors import ConfigError
 
 LANE_CHOICES = ("owner", "tag")
@@ -43,3 +44,9 @@ def parse_site_options(table: Mapping[str, Any], prefix: str = "tool.planner.sit
                 raise ConfigError(f"{prefix}.{key}", f"must be a whole number from {low} to {high}, not {value!r}")
             values[_KEYS[key]] = value
     return SiteOptions(**values)
+
+
+def site_options(config: Config) -> SiteOptions:
+    """The site table of a loaded config; errors name the key as written in its file."""
+    in_pyproject = config.source is None or config.source.endswith("pyproject.toml")
+    return parse_site_options(config.site, "tool.planner.site" if in_pyproject else "site")

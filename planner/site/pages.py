@@ -6,7 +6,6 @@ Called by the plugin's event handlers; knows MkDocs' Files and Pages, never the 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,7 +21,7 @@ from planner.config import Config
 from planner.engine import iter_check
 from planner.load import PlanFile, discover
 from planner.site.data import Entry, SiteData, build_site_data
-from planner.site.options import SiteOptions, parse_site_options
+from planner.site.options import SiteOptions, site_options
 from planner.site.render import PAGES, Links, Renderer, templates_dir
 from planner.site.sanitize import clean_html
 
@@ -52,7 +51,7 @@ class Site:
 
 def load_site(root: Path, config: Config, as_of: date, as_of_source: str) -> Site:
     """Discover and check every plan once; nothing here touches MkDocs yet."""
-    options = parse_site_options(config.site)
+    options = site_options(config)
     plan_files = tuple(discover(config.paths, root))
     data = build_site_data(iter_check(plan_files, config, as_of), config, as_of, as_of_source)
     return Site(data, config, options, plan_files, Renderer(data, config, options))
@@ -84,7 +83,7 @@ def attach_files(site: Site, files: Files, config: MkDocsConfig) -> list[str]:
         site.plan_urls[entry.plan_id] = existing.url
     taken = {f.dest_uri for f in files if f.src_uri not in site.entry_by_src}
     prefix = ""
-    if any(_dest(name, config) in taken for name, _ in PAGES):
+    if any(_dest(name, config, home=True) in taken for name, _ in PAGES):
         prefix = FALLBACK_PREFIX + "/"  # the docs already have a home page: ours move aside
     site.renderer.site_name = config.site_name
     src_uris = []
@@ -182,11 +181,3 @@ def _text(html: str) -> str:
     from markupsafe import Markup
 
     return Markup(html).striptags()
-
-
-def is_planner_page(site: Site, page: Page) -> bool:
-    return page.file.src_uri in site.entry_by_src or page.file.src_uri in site.page_by_src
-
-
-def counts(site: Site) -> Mapping[str, int]:
-    return {"plans": len(site.data.entries), "files": site.data.files_checked}

@@ -76,7 +76,9 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
         generated = pages.attach_files(self.site, files, config)
-        if not self.user_nav:
+        if self.user_nav:  # their nav stays as written; planner's pages become one more section
+            config.nav = [*(config.nav or []), {"Roadmap": pages.nav_config(generated, Files([]), self.site)}]
+        else:
             config.nav = pages.nav_config(generated, files, self.site)
         self.pages_total = len(files.documentation_pages())
         return files

@@ -26,7 +26,7 @@ from planner.config import Config, find_config_file
 from planner.config import load_config as load_planner_config
 from planner.errors import PlannerError, UsageError
 from planner.site.data import SiteData
-from planner.site.options import parse_site_options
+from planner.site.options import site_options
 
 log = logging.getLogger("planner")
 
@@ -58,7 +58,7 @@ class BuildRequest:
 
 def default_config_text(planner_config: Config) -> str:
     """The built-in mkdocs.yml: Material, no web fonts, search, the planner plugin."""
-    options = parse_site_options(planner_config.site)
+    options = site_options(planner_config)
     docs_dir = planner_config.paths[0] if len(planner_config.paths) == 1 else "plans"
     config: dict[str, Any] = {
         "site_name": options.title,

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from conftest import AS_OF, HOSTILE, REPO, load_bench
+from site_support import AS_OF, HOSTILE, REPO, load_bench
 
 from planner.cli import main
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF
+from site_support import AS_OF
 
 from planner.config import Config
 from planner.engine import iter_check
@@ -77,6 +77,23 @@ def test_plans_outside_the_docs_folder_get_pages(site_repo, build):
     assert "About us" in (site / "board" / "index.html").read_text("utf-8")  # their page stays in the nav
 
 
+def test_an_explicit_nav_keeps_its_order_and_gains_a_roadmap_section(site_repo, build):
+    (site_repo / "docs").mkdir()
+    (site_repo / "docs" / "index.md").write_text("# Welcome\n", "utf-8")
+    (site_repo / "mkdocs.yml").write_text(
+        "site_name: Docs\ndocs_dir: docs\nnav: [{Welcome: index.md}]\n"
+        "theme: {name: material, font: false}\nplugins: [search, planner]\n",
+        "utf-8",
+    )
+    assert build()[0] == 0
+    site = site_repo / "site"
+    assert "Welcome" in (site / "index.html").read_text("utf-8")  # their home page stays home
+    board = (site / "planner" / "board" / "index.html").read_text("utf-8")
+    nav = board[board.index('<nav class="md-nav md-nav--primary') :]
+    assert nav.index("Welcome") < nav.index("Roadmap") < nav.index("Timeline")
+    assert "Core: plan files and planner check" in board
+
+
 def test_progress_counts_pages_on_request(site_repo, capsys):
     build_site(BuildRequest(root=site_repo, as_of=AS_OF, progress=True))
     assert "planner: 14/14 pages" in capsys.readouterr().err  # 7 plans, 7 generated pages
@@ -108,3 +125,15 @@ def test_shared_navigation_markup_is_the_same_as_rendering_it_per_page(site_repo
     assert len(cached) > 14
     for page in cached:
         assert (site_repo / "cached" / page).read_bytes() == (site_repo / "uncached" / page).read_bytes(), page
+
+
+def test_recently_done_is_the_last_half_year_latest_first(tmp_path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name, target in (("old", "2025-12"), ("recent", "2026-10"), ("earlier", "2026-07")):
+        (plans / f"{name}.md").write_text(f"---\ntitle: {name}\nstatus: done\ntarget: {target}\n---\n", "utf-8")
+    as_of = date.fromisoformat(AS_OF)
+    config = Config()
+    data = build_site_data(iter_check(discover(["plans"], tmp_path), config, as_of), config, as_of, "flag")
+    assert [e.plan_id for e in data.recently_done(10)] == ["recent", "earlier"]
+    assert [e.plan_id for e in data.recently_done(1)] == ["recent"]

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF
+from site_support import AS_OF
 
 WAIT = 60.0  # generous: the machine may be busy; passing tests return as soon as the state is seen
 
