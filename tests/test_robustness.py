@@ -94,3 +94,50 @@ def test_check_output_does_not_depend_on_environment(corpus, env):
     base = run(root, "check", "--as-of", "2026-11-24", "--format", "json", env={"PYTHONHASHSEED": "0"})
     other = run(root, "check", "--as-of", "2026-11-24", "--format", "json", env=env)
     assert base.stdout == other.stdout
+
+
+def test_scan_survives_the_corpus(corpus):
+    root, expect = corpus
+    proc = run(root, "scan", "--as-of", "2026-11-24", "--format", "json")
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "Traceback" not in proc.stderr
+    report = json.loads(proc.stdout)
+    for mention in report["mentions"]:
+        assert mention["line"] >= 1 and mention["column"] >= 1
+
+
+def test_fix_survives_the_corpus_and_changes_only_fixable_files(tmp_path):
+    root = tmp_path / "repo"
+    expect = write_corpus(root)
+    before = {p: (root / p).read_bytes() for p in expect}
+    proc = run(root, "fix", "--as-of", "2026-11-24")
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "Traceback" not in proc.stderr
+    changed = {p for p in expect if (root / p).read_bytes() != before[p]}
+    assert changed == {"plans/false-precision.md"}
+    assert not list((root / "plans").glob("**/*.tmp*"))  # no temp files left behind
+
+
+def test_build_survives_the_corpus(tmp_path):
+    root = tmp_path / "repo"
+    write_corpus(root)
+    proc = run(root, "build", "--as-of", "2026-11-24")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    assert (root / "site" / "index.html").is_file()
+    report = (root / "site" / "report" / "index.html").read_text(encoding="utf-8")
+    assert "alias-bomb.md" in report and "binary.md" in report
+
+
+def test_build_is_byte_identical_whatever_the_environment(tmp_path):
+    sites = []
+    for env in ({"PYTHONHASHSEED": "0", "TZ": "UTC"}, {"PYTHONHASHSEED": "4242", "TZ": "Asia/Kolkata", "LC_ALL": "C"}):
+        root = tmp_path / f"repo-{len(sites)}"
+        write_corpus(root)
+        proc = run(root, "build", "--as-of", "2026-11-24", env=env)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        files = sorted(p for p in (root / "site").rglob("*") if p.is_file())
+        sites.append({p.relative_to(root / "site").as_posix(): p.read_bytes() for p in files})
+    assert sites[0].keys() == sites[1].keys()
+    different = [name for name in sites[0] if sites[0][name] != sites[1][name]]
+    assert different == []

@@ -63,7 +63,19 @@ def _real(path: str | Path) -> str:
 
 def attach_files(site: Site, files: Files, config: MkDocsConfig) -> list[str]:
     """Make plan files plan pages (not in the nav), add the generated pages; return their src_uris."""
-    by_path = {_real(f.abs_src_path): f for f in files if f.abs_src_path is not None}
+    for file in list(files):
+        if file.abs_src_path is not None and file.generated_by is None and not os.path.exists(file.abs_src_path):
+            files.remove(file)  # a dangling symlink: MkDocs would fail reading it; the check skipped it too
+    plan_paths = {os.path.realpath(p.file): os.path.normpath(p.file) for p in site.plan_files}
+    by_path = {}
+    for file in list(files):
+        if file.abs_src_path is None:
+            continue
+        canonical = plan_paths.get(os.path.realpath(file.abs_src_path))
+        if canonical is not None and os.path.normpath(file.abs_src_path) != canonical:
+            files.remove(file)  # the same plan again, through a symlinked folder: one page is enough
+            continue
+        by_path[_real(file.abs_src_path)] = file
     entries = {_real(p.file): e for p, e in _pairs(site)}
     for plan_file in site.plan_files:
         existing = by_path.get(_real(plan_file.file))
