@@ -151,6 +151,11 @@ def parse_fields(yaml_text: str, first_line: int) -> tuple[tuple[Field, ...], li
         return (), [Problem(Span.point(first_line + line, column + 1), f"invalid YAML: {detail}")]
     except yaml.YAMLError as e:  # a reader error: a character YAML does not allow
         position = getattr(e, "position", 0)
+        character = getattr(e, "character", None)
+        if isinstance(character, int) and 0 <= character < 0x110000 and chr(character) in yaml_text:
+            # libyaml counts bytes, not characters: find the character YAML refused instead.
+            position = yaml_text.index(chr(character))
+        position = min(max(position, 0), len(yaml_text))
         line = yaml_text.count("\n", 0, position)
         column = position - (yaml_text.rfind("\n", 0, position) + 1)
         reason = getattr(e, "reason", str(e))

@@ -163,3 +163,11 @@ def test_debug_shows_tracebacks_only_when_asked(repo, capsys, monkeypatch):
     assert capsys.readouterr().err == "planner: internal error: RuntimeError: kaboom (run with --debug for a traceback)\n"
     with pytest.raises(RuntimeError):
         main(["check", "--as-of", "2026-11-24", "--debug"])
+
+
+def test_a_refused_character_is_located_by_characters_not_bytes(write_plan, check_json):
+    # Found by bench/fuzz.py: libyaml reports a byte offset, which four-byte characters skew.
+    write_plan("a.md", "---\ntitle: \U0001f600\U0001f600 \x07 bell\nstatus: proposed\nhorizon: now\n---\n")
+    _, report = check_json()
+    [d] = report["diagnostics"]
+    assert (d["line"], d["column"], d["message"]) == (2, 11, "invalid YAML: control characters are not allowed")
