@@ -21,17 +21,10 @@ from planner.diagnostics import Diagnostic
 from planner.engine import check_source
 from planner.fingerprint import LineIndex
 from planner.frontmatter import parse_document
-from planner.load import PlanFile, Source, source_from_bytes
+from planner.load import BYTE_ORDER_MARKS, PlanFile, Source, source_from_bytes
 from planner.rules import RuleContext
 
 MAX_PASSES = 10
-_CODECS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +136,7 @@ def _encoder(data: bytes, source: Source) -> Callable[[str], bytes] | None:
     if source.encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
         return None  # unreadable, binary or not UTF: nothing to fix safely
     bom, codec = b"", "utf-8"
-    for mark, name in _CODECS:
+    for mark, _, name in BYTE_ORDER_MARKS:
         if data.startswith(mark):
             bom, codec = mark, name
             break

@@ -12,12 +12,14 @@ from planner.diagnostics import Problem, Span
 from planner.frontmatter import Document, parse_document
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+# A byte-order mark, the codec that decodes a file starting with it, and the codec that
+# encodes text to put after it (fix writes files back byte for byte with these).
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
 
 
@@ -137,7 +139,7 @@ def source_from_bytes(location: PlanFile, data: bytes) -> Source:
 
 def decode(data: bytes) -> tuple[str, str, Problem | None]:
     """Text, the encoding to write it back with, or a Problem saying where decoding failed."""
-    for bom, encoding in _BOMS:
+    for bom, encoding, _ in BYTE_ORDER_MARKS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding, None

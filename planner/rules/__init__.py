@@ -8,6 +8,7 @@ A rule is a module with NAME, DEFAULT_SEVERITY, a docstring that is its document
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -73,32 +74,23 @@ class Rule(Protocol):
     def check(self, item: Item, ctx: RuleContext) -> Iterator[Problem]: ...
 
 
+_MODULES = (
+    "date_precision",
+    "deadline_reason",
+    "estimate_precision",
+    "horizon_mismatch",
+    "relative_date",
+    "schema",
+    "stale",
+    "suppression",
+    "vague_near_term",
+)
+
+
 @functools.cache
 def _registry() -> tuple[ModuleType, ...]:
-    # Imported here: rule modules import this package for Item and RuleContext.
-    from planner.rules import (
-        date_precision,
-        deadline_reason,
-        estimate_precision,
-        horizon_mismatch,
-        relative_date,
-        schema,
-        stale,
-        suppression,
-        vague_near_term,
-    )
-
-    modules = (
-        date_precision,
-        deadline_reason,
-        estimate_precision,
-        horizon_mismatch,
-        relative_date,
-        schema,
-        stale,
-        suppression,
-        vague_near_term,
-    )
+    # Imported on first use: rule modules import this package for Item and RuleContext.
+    modules = (importlib.import_module(f"planner.rules.{name}") for name in _MODULES)
     return tuple(sorted(modules, key=lambda m: m.NAME))
 
 
