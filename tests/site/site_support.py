@@ -16,7 +16,7 @@ owner: "<b onmouseover=alert('owner')>evil</b>"
 horizon: now
 target: 2026-12
 tags: ["<svg onload=alert('tag')>", "{{ 7*7 }}"]
-depends_on: [does-not-exist]
+depends_on: [does-not-exist, "<img src=x onerror=alert('dep')>"]
 ---
 # <img src=x onerror=alert('heading')> Heading
 
@@ -33,6 +33,12 @@ depends_on: [does-not-exist]
 Template text stays text: {{ 7*7 }} and {% if true %}jinja{% endif %}.
 
 ![tracker](https://example.com/tracker.png)
+
+[data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgnZGF0YScpPC9zY3JpcHQ+) and
+<a href="data:text/html,<script>alert('data')</script>">raw data link</a> and
+<javascript:alert('autolink')> and a [reference link][evil].
+
+[evil]: javascript:alert('reference')
 """
 
 
