@@ -66,3 +66,32 @@ def test_owner_is_handed_back_to_the_original(tmp_path, monkeypatch):
     assert calls == [(info.st_uid, info.st_gid)]
     write_bytes(tmp_path / "fresh.md", b"x")
     assert len(calls) == 1  # a new file is simply ours
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "--baseline", "baseline.json", "--update-baseline"],
+        ["schema", "--output", "baseline.json"],
+    ],
+    ids=["baseline", "schema"],
+)
+def test_a_full_disk_leaves_every_written_file_intact(tmp_path, monkeypatch, capsys, command):
+    """Every command that writes goes through the atomic writer: a failure keeps the old file."""
+    import planner.atomic
+    from planner.cli import main
+
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "a.md").write_text("---\ntitle: X\nstatus: proposed\ntarget: 2027-08-17\n---\n")
+    old = tmp_path / "baseline.json"
+    old.write_text('{"keep": "me"}\n')
+    monkeypatch.chdir(tmp_path)
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(planner.atomic.os, "fsync", full)
+    assert main([*command, "--as-of", "2026-11-24"] if command[0] == "check" else command) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert old.read_text() == '{"keep": "me"}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["baseline.json", "plans"]
