@@ -19,14 +19,17 @@ from markdown_it import MarkdownIt
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inline", "text_join"], ignoreInvalid=True)
 
 # What is not prose inside a prose block. Code spans first: nothing inside them is anything else.
+# Every branch starts with a literal character so that `re` skips to the next `, <, ], h, f or w
+# instead of trying the pattern at every position; `(?<!\w.)` after a first letter is `\b`
+# before it, and `(?<!``)` after the first backtick is "no backtick before the span".
 _NOT_PROSE = re.compile(
-    r"(?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))"
+    r"`(?<!``)(?P<ticks>`*)(?!`).+?(?<!`)`(?P=ticks)(?!`)"  # code span
     r"|<!--.*?(?:-->|\Z)"
     r"|<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>"  # autolinks
     r"|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^<>]*?)?/?>"  # tags, with their attributes
     r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"  # ](destination "title")
     r"|\]\[[^\]]*\]"  # ][reference]
-    r"|\b(?:https?|ftp)://[^\s<>)\]]+|\bwww\.[^\s<>)\]]+",
+    r"|h(?<!\w.)ttps?://[^\s<>)\]]+|f(?<!\w.)tp://[^\s<>)\]]+|w(?<!\w.)ww\.[^\s<>)\]]+",  # bare URLs
     re.DOTALL,
 )
 # Block-level syntax that makes whole lines non-prose: fences, indented code, HTML blocks and
