@@ -36,6 +36,9 @@ _NOT_PROSE = re.compile(
 # link reference definitions. A body with none of them is all prose blocks, so markdown-it
 # need not run; inline code, links and HTML are masked either way (the fast path).
 _BLOCK_MARKUP = re.compile(r"```|~~~|^(?:>\s?)*(?: {4}|\t)|^ {0,3}(?:>\s?)*<|^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+# The same test with every branch starting with a literal, so `re` skips ahead: run on the body
+# with a newline put in front, where `\n` stands for `^` (see `_has_block_markup`).
+_BLOCK_MARKUP_AFTER_NEWLINE = re.compile(r"\n(?:>\s?)*(?: {4}|\t)|\n {0,3}(?:>\s?)*<|\n {0,3}\[[^\]\n]+\]:")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\r?\n[ \t]*)+")
 
 
@@ -47,9 +50,14 @@ class Segment:
 
 def prose_segments(body: str) -> list[Segment]:
     """The prose of `body` as segments. Never raises on any text."""
-    if not _BLOCK_MARKUP.search(body):
+    if not _has_block_markup(body):
         return _fast_segments(body)
     return _parsed_segments(body)
+
+
+def _has_block_markup(body: str) -> bool:
+    """`_BLOCK_MARKUP.search(body)`, without trying its line-start branches at every position."""
+    return "```" in body or "~~~" in body or _BLOCK_MARKUP_AFTER_NEWLINE.search("\n" + body) is not None
 
 
 def _fast_segments(body: str) -> list[Segment]:

@@ -44,3 +44,13 @@ def test_same_masks(pieces, cut_start, cut_end):
 @given(st.text(alphabet=st.sampled_from("`<>!-[]()\"' \nahtpw:/.@x_"), max_size=60))
 def test_same_masks_on_any_text(text):
     assert spans(markdown._NOT_PROSE, text, 0, len(text)) == spans(PLAIN, text, 0, len(text)), text
+
+
+BLOCK_PIECES = ["\n", " ", "    ", "\t", ">", "> ", "<", "[", "]", "]:", "x", "```", "~~~", "``", "~~", "\r", "a b"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(BLOCK_PIECES), max_size=30))
+def test_block_markup_test_is_the_plain_search(pieces):
+    body = "".join(pieces)
+    assert markdown._has_block_markup(body) == (markdown._BLOCK_MARKUP.search(body) is not None), body
