@@ -87,7 +87,7 @@ def _matches(text: str) -> list[re.Match[str]]:
         leader_token = p.LEADER_TOKEN
         fold = True
     out: list[re.Match[str]] = []
-    by_start = p.MENTION_BY_START
+    forms_at = p.forms_at
     by_leader = p.LEADER_FORMS
     last_end = 0
     previous = -1  # the anchor tried last
@@ -111,7 +111,7 @@ def _matches(text: str) -> list[re.Match[str]]:
         if len(starts) > 4:
             starts = starts[-4:]
         first = text[at]
-        forms = by_start["d" if first.isdigit() else "~" if first in "~\u2248" else "w"]
+        forms = forms_at("d" if first.isdigit() else "~" if first in "~\u2248" else "w", first)
         starts.append((at, forms))
         previous = at
         previous_forms = forms

@@ -111,3 +111,18 @@ def test_random_mixes(words, glue):
 @given(st.lists(st.sampled_from(SENTENCES + FILLER), min_size=1, max_size=6))
 def test_sentence_mixes(parts):
     same(" ".join(parts))
+
+
+def test_forms_at_keeps_every_form_that_can_start_there():
+    """Each form, wherever it matches in the labelled sentences, is in `forms_at` for its first character."""
+    text = " ".join(SENTENCES) + " " + " ".join(EDGES)
+    for kind, pattern in p.MENTION_BY_START.items():
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                assert m.lastgroup in p.forms_at(kind, text[m.start()]).groupindex, (m.lastgroup, m[0])
+    for form in p._ORDER:
+        alone = re.compile(form, re.IGNORECASE)
+        name = p._form_name(form)
+        for m in alone.finditer(text):
+            for kind in p._STARTS[name]:
+                assert name in p.forms_at(kind, text[m.start()]).groupindex, (name, m[0])
