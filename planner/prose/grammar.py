@@ -9,7 +9,6 @@ and an as-of date in, Mentions out.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from planner.prose import patterns as p
 from planner.prose.dates import DATE_HANDLERS
@@ -61,7 +60,8 @@ def _with_article(mention: Mention, text: str) -> Mention:
         start = t.start()
     if start == mention.start:
         return mention
-    return replace(mention, start=start, text=text[start : mention.end])
+    m = mention
+    return Mention(start, m.end, text[start : m.end], m.kind, m.granularity, m.window, m.estimate)
 
 
 def _matches(text: str) -> list[re.Match[str]]:
