@@ -9,7 +9,6 @@ and an as-of date in, Mentions out.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from planner.prose import patterns as p
 from planner.prose.dates import DATE_HANDLERS
@@ -61,37 +60,68 @@ def _with_article(mention: Mention, text: str) -> Mention:
         start = t.start()
     if start == mention.start:
         return mention
-    return replace(mention, start=start, text=text[start : mention.end])
+    m = mention
+    return Mention(start, m.end, text[start : m.end], m.kind, m.granularity, m.window, m.estimate)
 
 
 def _matches(text: str) -> list[re.Match[str]]:
     """What `MENTION.finditer` would find, tried only where a mention can start: at an anchor
-    (a digit, a month, a unit, a number word...) or at a leader word shortly before it."""
+    (a digit, a month, a unit, a number word...) or at a leader word shortly before it.
+
+    An anchor is tried after the last (at most four) leaders within `_LEADER_REACH` before it,
+    and after the anchor before it when that one started nothing; the first reading that gets
+    past the anchor wins. Leaders are looked for only in that window, never in the whole text.
+    """
+    if text.isascii():
+        scan = text.lower()
+        anchors = [m.start() for m in p.ANCHOR_LOWER.finditer(scan)]
+        if "S" in text or "M" in text or "L" in text:
+            sizes = [m.start() for m in p.SIZE_TOKEN.finditer(text)]
+            if sizes:
+                anchors = sorted(anchors + sizes)
+        leader_token = p.LEADER_LOWER
+        fold = False
+    else:
+        scan = text
+        anchors = [m.start() for m in p.ANCHOR_TOKEN.finditer(text)]
+        leader_token = p.LEADER_TOKEN
+        fold = True
     out: list[re.Match[str]] = []
-    by_start = p.MENTION_BY_START
+    forms_at = p.forms_at
     by_leader = p.LEADER_FORMS
-    leaders: list[tuple[int, re.Pattern[str]]] = []
     last_end = 0
-    for token in p.TOKEN.finditer(text):
-        at = token.start()
+    previous = -1  # the anchor tried last
+    previous_forms: re.Pattern[str] | None = None  # its forms, when it started nothing
+    for at in anchors:
         if at < last_end:
             continue
-        if token.lastgroup == "leader":
-            leaders.append((at, by_leader[token[0].lower()]))
-            continue
+        low = at - _LEADER_REACH
+        if low < last_end:
+            low = last_end
+        starts: list[tuple[int, re.Pattern[str]]] = []
+        if previous >= low:
+            if previous_forms is not None:
+                starts.append((previous, previous_forms))
+            low = previous + 1
+        # `at + 1`: the anchor's first character says whether a word before it ends there.
+        for leader in leader_token.finditer(scan, low, at + 1):
+            i = leader.start()
+            if i < at:
+                starts.append((i, by_leader[leader[0].lower() if fold else leader[0]]))
+        if len(starts) > 4:
+            starts = starts[-4:]
         first = text[at]
-        forms = by_start["d" if first.isdigit() else "~" if first in "~\u2248" else "w"]
-        starts = [(i, f) for i, f in leaders[-4:] if i >= last_end and at - i <= _LEADER_REACH]
+        forms = forms_at("d" if first.isdigit() else "~" if first in "~\u2248" else "w", first)
         starts.append((at, forms))
-        leaders.clear()
+        previous = at
+        previous_forms = forms
         for i, pattern in starts:
             m = pattern.match(text, i)
             if m is not None and m.end() > at:
                 out.append(m)
                 last_end = m.end()
+                previous_forms = None
                 break
-        else:
-            leaders.append((at, forms))  # an anchor that starts nothing may still lead the next one
     return out
 
 

@@ -19,20 +19,26 @@ from markdown_it import MarkdownIt
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inline", "text_join"], ignoreInvalid=True)
 
 # What is not prose inside a prose block. Code spans first: nothing inside them is anything else.
+# Every branch starts with a literal character so that `re` skips to the next `, <, ], h, f or w
+# instead of trying the pattern at every position; `(?<!\w.)` after a first letter is `\b`
+# before it, and `(?<!``)` after the first backtick is "no backtick before the span".
 _NOT_PROSE = re.compile(
-    r"(?P<code>(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))"
+    r"`(?<!``)(?P<ticks>`*)(?!`).+?(?<!`)`(?P=ticks)(?!`)"  # code span
     r"|<!--.*?(?:-->|\Z)"
     r"|<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>"  # autolinks
     r"|</?[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^<>]*?)?/?>"  # tags, with their attributes
     r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"  # ](destination "title")
     r"|\]\[[^\]]*\]"  # ][reference]
-    r"|\b(?:https?|ftp)://[^\s<>)\]]+|\bwww\.[^\s<>)\]]+",
+    r"|h(?<!\w.)ttps?://[^\s<>)\]]+|f(?<!\w.)tp://[^\s<>)\]]+|w(?<!\w.)ww\.[^\s<>)\]]+",  # bare URLs
     re.DOTALL,
 )
 # Block-level syntax that makes whole lines non-prose: fences, indented code, HTML blocks and
 # link reference definitions. A body with none of them is all prose blocks, so markdown-it
 # need not run; inline code, links and HTML are masked either way (the fast path).
 _BLOCK_MARKUP = re.compile(r"```|~~~|^(?:>\s?)*(?: {4}|\t)|^ {0,3}(?:>\s?)*<|^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+# The same test with every branch starting with a literal, so `re` skips ahead: run on the body
+# with a newline put in front, where `\n` stands for `^` (see `_has_block_markup`).
+_BLOCK_MARKUP_AFTER_NEWLINE = re.compile(r"\n(?:>\s?)*(?: {4}|\t)|\n {0,3}(?:>\s?)*<|\n {0,3}\[[^\]\n]+\]:")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\r?\n[ \t]*)+")
 
 
@@ -44,9 +50,14 @@ class Segment:
 
 def prose_segments(body: str) -> list[Segment]:
     """The prose of `body` as segments. Never raises on any text."""
-    if not _BLOCK_MARKUP.search(body):
+    if not _has_block_markup(body):
         return _fast_segments(body)
     return _parsed_segments(body)
+
+
+def _has_block_markup(body: str) -> bool:
+    """`_BLOCK_MARKUP.search(body)`, without trying its line-start branches at every position."""
+    return "```" in body or "~~~" in body or _BLOCK_MARKUP_AFTER_NEWLINE.search("\n" + body) is not None
 
 
 def _fast_segments(body: str) -> list[Segment]:

@@ -1,0 +1,128 @@
+"""`grammar._matches` finds anchors and leaders its own way; it must find what one pass of
+`patterns.TOKEN` over the whole text finds, match for match."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.prose import grammar
+from planner.prose import patterns as p
+from tests.prose.test_prefilter import FILLER, SENTENCES
+
+
+def reference_matches(text: str) -> list[re.Match[str]]:
+    """`_matches` as first written: every token of the text, one `TOKEN.finditer` pass."""
+    out: list[re.Match[str]] = []
+    leaders: list[tuple[int, re.Pattern[str]]] = []
+    last_end = 0
+    for token in p.TOKEN.finditer(text):
+        at = token.start()
+        if at < last_end:
+            continue
+        if token.lastgroup == "leader":
+            leaders.append((at, p.LEADER_FORMS[token[0].lower()]))
+            continue
+        first = text[at]
+        forms = p.MENTION_BY_START["d" if first.isdigit() else "~" if first in "~\u2248" else "w"]
+        starts = [(i, f) for i, f in leaders[-4:] if i >= last_end and at - i <= 40]
+        starts.append((at, forms))
+        leaders.clear()
+        for i, pattern in starts:
+            m = pattern.match(text, i)
+            if m is not None and m.end() > at:
+                out.append(m)
+                last_end = m.end()
+                break
+        else:
+            leaders.append((at, forms))
+    return out
+
+
+def spans(matches: list[re.Match[str]]) -> list[tuple[int, int, str | None, str]]:
+    return [(m.start(), m.end(), m.lastgroup, m[0]) for m in matches]
+
+
+def same(text: str) -> None:
+    assert spans(grammar._matches(text)) == spans(reference_matches(text)), text
+
+
+def test_labelled_sentences():
+    for sentence in SENTENCES:
+        same(sentence)
+        same(sentence.upper())
+        same(sentence.replace(" ", "\u2014", 3))
+
+
+def test_tokens_agree_with_one_pass():
+    text = " ".join(SENTENCES)
+    whole = [(t.start(), t.lastgroup) for t in p.TOKEN.finditer(text)]
+    anchors = [t.start() for t in p.ANCHOR_TOKEN.finditer(text)]
+    assert anchors == [i for i, group in whole if group == "anchor"]
+    assert [t.start() for t in p.LEADER_TOKEN.finditer(text)] == [i for i, group in whole if group == "leader"]
+    ascii_text = text.encode("ascii", "replace").decode()
+    whole = [(t.start(), t.lastgroup) for t in p.TOKEN.finditer(ascii_text)]
+    lowered = sorted(
+        [t.start() for t in p.ANCHOR_LOWER.finditer(ascii_text.lower())]
+        + [t.start() for t in p.SIZE_TOKEN.finditer(ascii_text)]
+    )
+    assert lowered == [i for i, group in whole if group == "anchor"]
+
+
+EDGES = [
+    "the5 days", "a3 weeks", "FY27Q3", "fy27", "Q12027", "wk 12 of 2027", "CW12 2027", "about2 weeks", "XL-sized",
+    "size: M", "size M.", "S M L XL XXS", "~3d", "\u22484h", "~~3 days", "the the the the the 3 days",
+    "in in in in in in in 2 weeks", "2027-03..2027-05", "mid-2027", "an half day", "approx. 3 days",
+    "x" * 45 + " 3 days", "t-shirt size M", "T-SHIRT SIZE L",
+    "caf\u00e9 in 2 weeks", "\u017fize 3", "\u212aelvin 3 days", "end of the month",
+]  # fmt: skip
+
+
+def test_edges():
+    for text in EDGES:
+        try:
+            expected = spans(reference_matches(text))
+        except KeyError:
+            continue  # "\u017fize" folds to a leader it has no forms for, an old fault this does not touch
+        assert spans(grammar._matches(text)) == expected, text
+
+
+WORDS = st.sampled_from(
+    [
+        *" ".join(SENTENCES[::7]).split(),
+        *p._LEADER_WORDS,
+        *p._ANCHOR_WORDS,
+        "M", "S", "L", "XL", "XXS", "Q3", "H2", "FY27", "CY2027", "CW12", "3", "2027", "~", "\u2248", "-", ".", ",",
+        "\u2014", "(", ")", "'", "", "2027-03-14", "3-4", "1.5", "\u00e9t\u00e9", "10%",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(WORDS, max_size=40), st.lists(st.sampled_from([" ", "", "  ", "\n", "-", "."]), min_size=1))
+def test_random_mixes(words, glue):
+    text = "".join(w + glue[i % len(glue)] for i, w in enumerate(words))
+    same(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES + FILLER), min_size=1, max_size=6))
+def test_sentence_mixes(parts):
+    same(" ".join(parts))
+
+
+def test_forms_at_keeps_every_form_that_can_start_there():
+    """Each form, wherever it matches in the labelled sentences, is in `forms_at` for its first character."""
+    text = " ".join(SENTENCES) + " " + " ".join(EDGES)
+    for kind, pattern in p.MENTION_BY_START.items():
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                assert m.lastgroup in p.forms_at(kind, text[m.start()]).groupindex, (m.lastgroup, m[0])
+    for form in p._ORDER:
+        alone = re.compile(form, re.IGNORECASE)
+        name = p._form_name(form)
+        for m in alone.finditer(text):
+            for kind in p._STARTS[name]:
+                assert name in p.forms_at(kind, text[m.start()]).groupindex, (name, m[0])
