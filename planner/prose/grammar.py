@@ -106,8 +106,9 @@ def _matches(text: str) -> list[re.Match[str]]:
         # `at + 1`: the anchor's first character says whether a word before it ends there.
         for leader in leader_token.finditer(scan, low, at + 1):
             i = leader.start()
-            if i < at:
-                starts.append((i, by_leader[leader[0].lower() if fold else leader[0]]))
+            forms = by_leader.get(leader[0].lower() if fold else leader[0])
+            if i < at and forms is not None:  # None: a word that only folds to a leader ("\u017fize")
+                starts.append((i, forms))
         if len(starts) > 4:
             starts = starts[-4:]
         first = text[at]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -126,3 +127,9 @@ def test_forms_at_keeps_every_form_that_can_start_there():
         for m in alone.finditer(text):
             for kind in p._STARTS[name]:
                 assert name in p.forms_at(kind, text[m.start()]).groupindex, (name, m[0])
+
+
+def test_a_word_that_only_case_folds_to_a_leader_is_no_crash():
+    # "\u017fize" (long s) matches the leader "size" case-insensitively but is not one.
+    found = grammar.find_mentions("\u017fize 3 days, then \u212aelvin 3 days", grammar.Grammar(date(2026, 11, 24)))
+    assert [m.text for m in found] == ["3 days", "3 days"]
