@@ -103,7 +103,10 @@ def rule_names() -> tuple[str, ...]:
 
 
 def rule(name: str) -> ModuleType | None:
-    for module in _registry():
-        if name == module.NAME:
-            return module
-    return None
+    return _by_name().get(name)
+
+
+@functools.cache
+def _by_name() -> dict[str, ModuleType]:
+    # Looked up for every rule of every file: a dict, not a scan of the registry.
+    return {module.NAME: module for module in _registry()}
