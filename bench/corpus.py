@@ -25,7 +25,54 @@ ESTIMATES = {
     "later": ["2-4 weeks", "1-2 months", "M", "3 weeks"],
     "vision": ["L", "XL", "M"],
 }
-WORDS = ["the", "team", "will", "migrate", "customers", "to", "the", "new", "billing", "service", "once", "the", "ledger", "is", "stable", "and", "support", "has", "a", "runbook", "for", "refunds", "partial", "captures", "and", "disputes", "while", "we", "keep", "the", "old", "path", "alive", "behind", "a", "flag", "so", "that", "rollback", "stays", "cheap", "and", "observable", "through", "the", "dashboards"]
+WORDS = [
+    "the",
+    "team",
+    "will",
+    "migrate",
+    "customers",
+    "to",
+    "the",
+    "new",
+    "billing",
+    "service",
+    "once",
+    "the",
+    "ledger",
+    "is",
+    "stable",
+    "and",
+    "support",
+    "has",
+    "a",
+    "runbook",
+    "for",
+    "refunds",
+    "partial",
+    "captures",
+    "and",
+    "disputes",
+    "while",
+    "we",
+    "keep",
+    "the",
+    "old",
+    "path",
+    "alive",
+    "behind",
+    "a",
+    "flag",
+    "so",
+    "that",
+    "rollback",
+    "stays",
+    "cheap",
+    "and",
+    "observable",
+    "through",
+    "the",
+    "dashboards",
+]
 PROSE = [
     "We expect to ship the first slice in {month} and the rest in {quarter}.",
     "A spike of 3 days told us the hard part is reconciliation, about 2-4 weeks of work.",
@@ -40,7 +87,7 @@ PROSE = [
 def plan_text(rng: random.Random, index: int) -> str:
     lane, windows = rng.choice(LANES)
     status = rng.choice(STATUSES)
-    lines = ["---", f"title: \"Plan {index}: {' '.join(rng.sample(WORDS, 4))}\"", f"status: {status}"]
+    lines = ["---", f'title: "Plan {index}: {" ".join(rng.sample(WORDS, 4))}"', f"status: {status}"]
     if status in ("committed", "in-progress") or rng.random() < 0.6:
         lines.append(f"owner: {rng.choice(TEAMS)}")
     lines.append(f"horizon: {lane}")

@@ -53,7 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planner",
-        description="Keep near-term plans specific and far-term plans vague: check plans/ in CI, publish them as a site.",
+        description="Keep near-term plans specific and far-term plans vague: "
+        "check plans/ in CI, publish them as a site.",
     )
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
     common = argparse.ArgumentParser(add_help=False)

@@ -6,6 +6,7 @@ One place, read by both `planner check` and the MkDocs plugin: `planner.toml`, o
 
 from __future__ import annotations
 
+import itertools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -48,7 +49,7 @@ class Units:
 
 @dataclass(frozen=True, slots=True)
 class Config:
-    ladder: Ladder = Ladder()
+    ladder: Ladder = Ladder()  # noqa: RUF009 - a frozen value, safe to share
     severities: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     sizes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType(dict(DEFAULT_SIZES)))
     units: Units = Units()
@@ -59,9 +60,7 @@ class Config:
     source: str | None = None  # the file it came from, for messages
 
 
-def resolve_as_of(
-    flag: str | None, env: str | None, file_value: date | None, today: date
-) -> tuple[date, str]:
+def resolve_as_of(flag: str | None, env: str | None, file_value: date | None, today: date) -> tuple[date, str]:
     """The effective as-of date and where it came from: flag, then env, then config, then today."""
     if flag:
         return parse_as_of(flag, "--as-of"), "flag"
@@ -214,7 +213,7 @@ def _parse_bands(table: Any, prefix: str) -> tuple[Band, ...]:
                 raise ConfigError(f"{where}.min-range-ratio", f"must be a number of at least 1, not {ratio!r}")
             band = replace(band, min_range_ratio=float(ratio))
         bands.append(band)
-    for earlier, later in zip(bands, bands[1:-1], strict=False):
+    for earlier, later in itertools.pairwise(bands[:-1]):
         assert earlier.max_days is not None and later.max_days is not None
         if later.max_days <= earlier.max_days:
             raise ConfigError(

@@ -85,9 +85,7 @@ def iter_check(files: Iterable[PlanFile], config: Config, as_of: date) -> Iterat
         yield check_source(load_source(location), config, ctx)
 
 
-def check_files(
-    files: Iterable[PlanFile], config: Config, as_of: date, as_of_source: str, jobs: int = 0
-) -> Report:
+def check_files(files: Iterable[PlanFile], config: Config, as_of: date, as_of_source: str, jobs: int = 0) -> Report:
     """Check every file. `jobs` > 1 spreads files over worker processes (0: one per core
     when there are enough files to pay for the workers); the report is the same either way."""
     todo = list(files)

@@ -9,7 +9,6 @@ same way, by span.
 
 from __future__ import annotations
 
-import codecs
 import difflib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence

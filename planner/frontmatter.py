@@ -103,9 +103,7 @@ def parse_document(text: str, exact: bool = False) -> Document:
         return Document((), (Problem(Span.point(1), message),), False, text, 1)
     closing = _CLOSE.search(text, opening.end())
     if closing is None:
-        problem = Problem(
-            Span(1, 1, 1, 4), "frontmatter opened here is never closed: add a --- line after the fields"
-        )
+        problem = Problem(Span(1, 1, 1, 4), "frontmatter opened here is never closed: add a --- line after the fields")
         return Document((), (problem,), True, "", 1)
     yaml_text = text[opening.end() : closing.start()]
     body_start = text.find("\n", closing.end())
@@ -181,9 +179,7 @@ def parse_fields(yaml_text: str, first_line: int) -> tuple[tuple[Field, ...], li
             break
         if key in seen:
             first = seen[key]
-            builder.problems.append(
-                Problem(key_span, f"duplicate key '{key}' (first at line {first.line}); keep one")
-            )
+            builder.problems.append(Problem(key_span, f"duplicate key '{key}' (first at line {first.line}); keep one"))
             continue
         seen[key] = key_span
         fields.append(Field(key, key_span, value))
@@ -205,7 +201,14 @@ class _Builder:
         return Span(self.first_line + start.line, start.column + 1, self.first_line + end.line, end.column + 1)
 
     def key(self, node: yaml.Node) -> str | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag in (_TAG + "str", _TAG + "int", _TAG + "bool", _TAG + "null", _TAG + "float", _TAG + "timestamp"):
+        if isinstance(node, yaml.ScalarNode) and node.tag in (
+            _TAG + "str",
+            _TAG + "int",
+            _TAG + "bool",
+            _TAG + "null",
+            _TAG + "float",
+            _TAG + "timestamp",
+        ):
             return str(node.value)
         self.problems.append(Problem(self.span(node), "a key must be a plain word like 'title'"))
         return None
@@ -215,7 +218,11 @@ class _Builder:
         if self.budget < 0:
             if self.budget == -1:
                 self.problems.append(
-                    Problem(self.span(node), f"frontmatter has more than {MAX_VALUES} values (counting what aliases repeat): too many for a plan")
+                    Problem(
+                        self.span(node),
+                        f"frontmatter has more than {MAX_VALUES} values "
+                        "(counting what aliases repeat): too many for a plan",
+                    )
                 )
             return None
         span = self.span(node)
@@ -253,7 +260,11 @@ class _Builder:
         return Value(None, "", "null", span)  # pragma: no cover - PyYAML has three node types
 
     def _scalar(self, node: yaml.ScalarNode, span: Span) -> Value:
-        if node.style in ("'", '"') and span.line == span.end_line and span.end_column - span.column - 2 == len(node.value):
+        if (
+            node.style in ("'", '"')
+            and span.line == span.end_line
+            and span.end_column - span.column - 2 == len(node.value)
+        ):
             # Point inside the quotes, so a fix replaces the text and keeps the quoting.
             span = Span(span.line, span.column + 1, span.end_line, span.end_column - 1)
         kind = _SCALAR_KINDS.get(node.tag)

@@ -144,7 +144,11 @@ def decode(data: bytes) -> tuple[str, str, Problem | None]:
             try:
                 return data.decode(encoding), encoding, None
             except UnicodeDecodeError:
-                return "", encoding, Problem(Span.point(1), f"file starts with a {encoding} byte-order mark but is not {encoding}")
+                return (
+                    "",
+                    encoding,
+                    Problem(Span.point(1), f"file starts with a {encoding} byte-order mark but is not {encoding}"),
+                )
     if b"\x00" in data[:8192]:
         return "", "binary", Problem(Span.point(1), "binary file (it contains NUL bytes), not a Markdown plan")
     try:
@@ -154,9 +158,13 @@ def decode(data: bytes) -> tuple[str, str, Problem | None]:
         line_start = data.rfind(b"\n", 0, e.start) + 1
         column = len(data[line_start : e.start].decode("utf-8", "replace")) + 1
         byte = data[e.start]
-        return "", "unknown", Problem(
-            Span.point(line, column),
-            f"not UTF-8: byte 0x{byte:02X} at line {line}, column {column}; save the file as UTF-8",
+        return (
+            "",
+            "unknown",
+            Problem(
+                Span.point(line, column),
+                f"not UTF-8: byte 0x{byte:02X} at line {line}, column {column}; save the file as UTF-8",
+            ),
         )
 
 

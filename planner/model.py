@@ -206,9 +206,7 @@ def _consistency(plan: Plan, head: Span) -> list[Problem]:
     f = plan.fields
     problems = []
     if f.status in NEEDS_OWNER and not f.owner and "owner" not in plan.invalid:
-        problems.append(
-            Problem(plan.span("status"), f"a {f.status} plan needs an owner: add 'owner: TEAM-OR-PERSON'")
-        )
+        problems.append(Problem(plan.span("status"), f"a {f.status} plan needs an owner: add 'owner: TEAM-OR-PERSON'"))
     if f.horizon is None and f.target is None and not plan.invalid & {"horizon", "target"}:
         problems.append(Problem(head, "a plan needs a horizon (now, next, later, vision) or a target window"))
     return problems

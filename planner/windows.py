@@ -99,9 +99,7 @@ def quarter_window(year: int, quarter: int, text: str | None = None) -> Window:
     first = 3 * quarter - 2
     last_month = first + 2
     end = date(year, last_month, calendar.monthrange(year, last_month)[1])
-    return Window(
-        date(year, first, 1), end, "quarter", text if text is not None else f"{year:04d}-Q{quarter}"
-    )
+    return Window(date(year, first, 1), end, "quarter", text if text is not None else f"{year:04d}-Q{quarter}")
 
 
 def half_window(year: int, half: int, text: str | None = None) -> Window:
@@ -217,9 +215,7 @@ def _match_single(s: str, text: str) -> Window:
         month_window(year, month)  # a bad month gets the month's message
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise WindowError(
-                f"{calendar.month_name[month]} {year} has {last} days, so {text} is not a date"
-            )
+            raise WindowError(f"{calendar.month_name[month]} {year} has {last} days, so {text} is not a date")
         return day_window(date(year, month, day), text)
     if m := _WEEK.fullmatch(s):
         year = int(m[1])

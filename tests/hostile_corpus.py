@@ -76,8 +76,11 @@ def write_corpus(root: Path) -> dict[str, str]:
     put("deep-flow.md", _deep(1000), "schema")
     put("deep-block.md", _deep_block(1000), "schema")
     put("alias-bomb.md", _alias_bomb(), "schema")
-    put("python-tag.md", "---\ntitle: !!python/object/apply:os.system ['true']\nstatus: proposed\nhorizon: now\n---\n",
-        "schema")
+    put(
+        "python-tag.md",
+        "---\ntitle: !!python/object/apply:os.system ['true']\nstatus: proposed\nhorizon: now\n---\n",
+        "schema",
+    )
     put("python-name.md", "---\ntitle: !!python/name:os.system\nstatus: proposed\nhorizon: now\n---\n", "schema")
     put("impossible-date.md", "---\ntitle: X\nstatus: proposed\ntarget: 2027-02-30\n---\n", "schema")
     put("key-with-spaces.md", "---\ntitle: X\nstatus: proposed\nhorizon: now\nmy key: 1\n---\n", "schema")

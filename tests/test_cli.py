@@ -107,7 +107,8 @@ def test_bad_config_value_names_key_and_reason(repo, capsys):
     (repo / "planner.toml").write_text("[bands.later]\nmin-window-days = -3\n")
     assert main(["check", "--as-of", "2026-11-24"]) == 2
     assert capsys.readouterr().err == (
-        "planner: config: planner.toml.bands.later.min-window-days: must be a whole number of days, at least 1, not -3\n"
+        "planner: config: planner.toml.bands.later.min-window-days: "
+        "must be a whole number of days, at least 1, not -3\n"
     )
 
 
@@ -124,6 +125,9 @@ def test_console_script_and_module_run(repo, write_plan):
 def test_our_own_roadmap_passes():
     root = Path(__file__).resolve().parents[1]
     proc = subprocess.run(
-        [sys.executable, "-m", "planner", "check", "plans", "--format", "json"], capture_output=True, text=True, cwd=root
+        [sys.executable, "-m", "planner", "check", "plans", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=root,
     )
     assert proc.returncode == 0, proc.stdout

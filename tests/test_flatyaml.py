@@ -12,12 +12,74 @@ from planner.frontmatter import fast_fields, parse_fields
 from planner.load import discover
 
 SCALARS = [
-    "x", "Billing revamp", "2027", "2027-03-14", "2027-02-30", "2027-3-4", "2027-Q3", "Q3 2027", "yes", "No", "on",
-    "off", "true", "False", "null", "~", "Null", "0", "-1", "+3", "010", "0x1F", "1_000", "1.5", ".inf", "1e3",
-    "3 days", "~40h", "2-4 weeks", "a: b", "a:b", "a #b", "a#b", "# c", "'q'", "\"dq\"", "'it''s'", "\"esc\\n\"",
-    "[a, b]", "[]", "[2027, yes]", "[a, [b]]", "{a: 1}", "&anchor x", "*alias", "!!str 3", "|", ">", "- item",
-    "@x", "`x`", "%x", "?x", "ünïcödé", "😀 emoji", "12:30", "1:20:30", "2027-03-14 10:00:00", "<<", "=",
-    "x  ", "x\t", "'a' # c", "[a] # c", "[a]x", "'a'b", "\u0007bell", "\ufeffbom",
+    "x",
+    "Billing revamp",
+    "2027",
+    "2027-03-14",
+    "2027-02-30",
+    "2027-3-4",
+    "2027-Q3",
+    "Q3 2027",
+    "yes",
+    "No",
+    "on",
+    "off",
+    "true",
+    "False",
+    "null",
+    "~",
+    "Null",
+    "0",
+    "-1",
+    "+3",
+    "010",
+    "0x1F",
+    "1_000",
+    "1.5",
+    ".inf",
+    "1e3",
+    "3 days",
+    "~40h",
+    "2-4 weeks",
+    "a: b",
+    "a:b",
+    "a #b",
+    "a#b",
+    "# c",
+    "'q'",
+    '"dq"',
+    "'it''s'",
+    '"esc\\n"',
+    "[a, b]",
+    "[]",
+    "[2027, yes]",
+    "[a, [b]]",
+    "{a: 1}",
+    "&anchor x",
+    "*alias",
+    "!!str 3",
+    "|",
+    ">",
+    "- item",
+    "@x",
+    "`x`",
+    "%x",
+    "?x",
+    "ünïcödé",
+    "😀 emoji",
+    "12:30",
+    "1:20:30",
+    "2027-03-14 10:00:00",
+    "<<",
+    "=",
+    "x  ",
+    "x\t",
+    "'a' # c",
+    "[a] # c",
+    "[a]x",
+    "'a'b",
+    "\u0007bell",
+    "\ufeffbom",
 ]
 KEYS = ["title", "status", "owner", "target", "tags", "yes", "null", "a-b", "x_y", "Title", "1a"]
 
@@ -27,8 +89,11 @@ def line(key: str, value: str) -> str:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(KEYS), st.sampled_from(SCALARS)), min_size=1, max_size=6),
-       st.sampled_from(["\n", "\r\n"]), st.booleans())
+@given(
+    st.lists(st.tuples(st.sampled_from(KEYS), st.sampled_from(SCALARS)), min_size=1, max_size=6),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+)
 @example([("title", "x"), ("title", "y")], "\n", False)
 def test_fast_path_agrees_with_the_composer(pairs, newline, comments):
     lines = [line(k, v) for k, v in pairs]
@@ -53,7 +118,7 @@ def test_fast_path_agrees_with_the_composer(pairs, newline, comments):
 
 
 def test_fast_path_takes_the_common_shape():
-    text = "title: Billing\nstatus: proposed\ntarget: 2027-Q3  # quarter\ntags: [a, b]\nowner: \"pay\"\n"
+    text = 'title: Billing\nstatus: proposed\ntarget: 2027-Q3  # quarter\ntags: [a, b]\nowner: "pay"\n'
     fields = fast_fields(text, first_line=2)
     assert fields is not None and [f.key for f in fields] == ["title", "status", "target", "tags", "owner"]
 

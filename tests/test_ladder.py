@@ -16,8 +16,18 @@ LADDER = Ladder()
 
 @pytest.mark.parametrize(
     ("days", "band"),
-    [(0, "now"), (42, "now"), (43, "next"), (91, "next"), (92, "later"), (182, "later"),
-     (183, "far"), (364, "far"), (365, "vision"), (5000, "vision")],
+    [
+        (0, "now"),
+        (42, "now"),
+        (43, "next"),
+        (91, "next"),
+        (92, "later"),
+        (182, "later"),
+        (183, "far"),
+        (364, "far"),
+        (365, "vision"),
+        (5000, "vision"),
+    ],
 )
 def test_band_edges(days, band):
     assert LADDER.band_for_distance(days).name == band
@@ -29,9 +39,7 @@ def test_distance_is_zero_once_a_window_has_started():
     assert LADDER.band_for(started, AS_OF).name == "now"
 
 
-@pytest.mark.parametrize(
-    ("band", "min_width"), [("now", 1), ("next", 7), ("later", 28), ("far", 90), ("vision", 181)]
-)
+@pytest.mark.parametrize(("band", "min_width"), [("now", 1), ("next", 7), ("later", 28), ("far", 90), ("vision", 181)])
 def test_width_minima(band, min_width):
     assert LADDER.band(band).min_window_days == min_width
 

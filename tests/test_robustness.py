@@ -10,7 +10,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from hostile_corpus import write_corpus
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -33,7 +32,11 @@ def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess
         "raise SystemExit(code)\n"
     )
     return subprocess.run(
-        [sys.executable, "-c", script, *args], cwd=root, capture_output=True, text=True, env={**os.environ, **(env or {})}
+        [sys.executable, "-c", script, *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -97,7 +100,7 @@ def test_check_output_does_not_depend_on_environment(corpus, env):
 
 
 def test_scan_survives_the_corpus(corpus):
-    root, expect = corpus
+    root, _ = corpus
     proc = run(root, "scan", "--as-of", "2026-11-24", "--format", "json")
     assert proc.returncode in (0, 1), proc.stderr
     assert "Traceback" not in proc.stderr

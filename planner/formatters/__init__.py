@@ -16,4 +16,3 @@ FORMATTERS: dict[str, Callable[[Report], str]] = {
     "sarif": format_sarif,
     "text": format_text,
 }
-

@@ -42,4 +42,6 @@ def check(item: Item, ctx: RuleContext) -> Iterator[Problem]:
             "sets it, or make it a target window",
         )
     elif fields.deadline is None and fields.deadline_reason and "deadline" not in plan.invalid:
-        yield Problem(plan.key_spans["deadline_reason"], "deadline_reason without a deadline: add the date or remove it")
+        yield Problem(
+            plan.key_spans["deadline_reason"], "deadline_reason without a deadline: add the date or remove it"
+        )
