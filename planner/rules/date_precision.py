@@ -35,7 +35,7 @@ original and is allowed at its own distance. In the body it keeps the original's
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from planner.diagnostics import Fix, Problem, Severity, Span
 from planner.ladder import GRANULARITY_NOUN, is_history
@@ -62,26 +62,24 @@ def check(item: Item, ctx: RuleContext) -> Iterator[Problem]:
 
 
 def _check_prose(window: Window, text: str, granularity: str, span: Span, ctx: RuleContext) -> Iterator[Problem]:
-    if is_history(window, ctx.as_of):
-        return  # a past date in prose is history
-    band = ctx.ladder.band_for(window, ctx.as_of)
-    if window.width_days >= band.min_window_days:
-        return
-    wider = ctx.ladder.widen(window, ctx.as_of)
-    minimum = _WIDTH_NOUN.get(band.min_window_days, f"{band.min_window_days} days")
-    message = (
-        f"'{text}' is {GRANULARITY_NOUN.get(granularity, 'a range')} ({_days(window.width_days)} wide), "
-        f"{ctx.describe(window)}: the {band.name} band allows nothing finer than {minimum}"
-    )
-    fix = None
-    if wider is not None:
-        replacement = spelling(wider, text)
-        message += f"; write {replacement}"
-        fix = Fix(replacement, safe=True)
-    yield Problem(span, message, fix)
+    # In prose the fix keeps the writer's style: "14 August 2027" becomes "Q3 2027".
+    yield from _judge(window, f"'{text}'", granularity, span, ctx, lambda wider: ("write", spelling(wider, text)))
 
 
 def _check_target(window: Window, span: Span, ctx: RuleContext) -> Iterator[Problem]:
+    what = f"target '{window.text}'"
+    yield from _judge(window, what, window.granularity, span, ctx, lambda wider: ("use", wider.canonical()))
+
+
+def _judge(
+    window: Window,
+    what: str,
+    granularity: str,
+    span: Span,
+    ctx: RuleContext,
+    spell: Callable[[Window], tuple[str, str]],
+) -> Iterator[Problem]:
+    """One finding when `window` is finer than its band allows; `spell` words the fix."""
     if is_history(window, ctx.as_of):
         return  # history is not judged
     band = ctx.ladder.band_for(window, ctx.as_of)
@@ -90,13 +88,14 @@ def _check_target(window: Window, span: Span, ctx: RuleContext) -> Iterator[Prob
     wider = ctx.ladder.widen(window, ctx.as_of)
     minimum = _WIDTH_NOUN.get(band.min_window_days, f"{band.min_window_days} days")
     message = (
-        f"target '{window.text}' is {GRANULARITY_NOUN[window.granularity]} ({_days(window.width_days)} "
-        f"wide), {ctx.describe(window)}: the {band.name} band allows nothing finer than {minimum}"
+        f"{what} is {GRANULARITY_NOUN.get(granularity, 'a range')} ({_days(window.width_days)} wide), "
+        f"{ctx.describe(window)}: the {band.name} band allows nothing finer than {minimum}"
     )
     fix = None
     if wider is not None:
-        message += f"; use {wider.canonical()}"
-        fix = Fix(wider.canonical(), safe=True)
+        verb, replacement = spell(wider)
+        message += f"; {verb} {replacement}"
+        fix = Fix(replacement, safe=True)
     yield Problem(span, message, fix)
 
 
