@@ -7,6 +7,7 @@ Works the same from `mkdocs build` with `plugins: [search, planner]` and from
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import os
 import sys
@@ -81,6 +82,7 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
         else:
             config.nav = pages.nav_config(generated, files, self.site)
         self.pages_total = len(files.documentation_pages())
+        self.page_urls = frozenset(f.url for f in files.documentation_pages())
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -133,11 +135,26 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
             sys.stderr.flush()
         return output
 
+    # `planner serve` rebuilds dirty: MkDocs renders only changed pages, and the search plugin
+    # then writes an index of those alone. Keep the last index and put the rebuilt pages in it.
+    dirty = False
+    _previous_index: dict[str, Any] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / SEARCH_INDEX
+        self._previous_index = _read_json(index) if self.dirty and index.is_file() else None
+
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.progress and self.pages_done:
             sys.stderr.write("\n")
         if "SOURCE_DATE_EPOCH" not in os.environ and self.site is not None:
             _restamp_sitemap(Path(config.site_dir), self.site.data.as_of)
+        if self._previous_index is not None:
+            _merge_search_index(Path(config.site_dir) / SEARCH_INDEX, self._previous_index, self.page_urls)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.site is not None:  # plans may live outside docs_dir; `mkdocs serve` should see them
@@ -172,3 +189,29 @@ def _restamp_sitemap(site_dir: Path, as_of: date) -> None:
     target = site_dir / "sitemap.xml.gz"
     with target.open("wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(target), mode="wb", mtime=stamp) as gz:
         gz.write(sitemap.read_bytes())
+
+
+SEARCH_INDEX = "search/search_index.json"
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("docs"), list) else None
+
+
+def _merge_search_index(path: Path, previous: dict[str, Any], page_urls: frozenset[str]) -> None:
+    """The new index holds only rebuilt pages: add back the other pages that still exist."""
+    current = _read_json(path)
+    if current is None:
+        return
+
+    def page_of(doc: dict[str, Any]) -> str:
+        return str(doc.get("location", "")).split("#", 1)[0]
+
+    rebuilt = {page_of(doc) for doc in current["docs"]}
+    kept = [doc for doc in previous["docs"] if page_of(doc) not in rebuilt and page_of(doc) in page_urls]
+    current["docs"] = kept + current["docs"]
+    path.write_text(json.dumps(current, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -87,3 +87,21 @@ def test_edits_rebuild_and_a_failed_rebuild_keeps_the_last_good_site(served, sit
     assert any("site.lanes" in line for line in log() if "rebuild failed" in line)
     status, board = fetch(url + "board/")
     assert status == 200 and "Site, renamed: board," in board  # the last good site is still served
+
+
+def test_search_still_finds_every_page_after_a_rebuild(served, site_repo):
+    """A rebuild renders only what changed; the search index must still hold every page."""
+    import json
+
+    url, _ = served
+    before = {d["location"].split("#")[0] for d in json.loads(fetch(url + "search/search_index.json")[1])["docs"]}
+    assert "plans/multi-repo/" in before
+
+    plan = site_repo / "plans" / "site.md"
+    plan.write_text(plan.read_text("utf-8").replace("Site: board,", "Site, renamed: board,"), "utf-8")
+    wait_for(lambda: "Site, renamed: board," in fetch(url + "board/")[1], "the edit to show on the board")
+
+    index = json.loads(fetch(url + "search/search_index.json")[1])["docs"]
+    after = {d["location"].split("#")[0] for d in index}
+    assert after == before
+    assert any("Site, renamed" in d["title"] for d in index)
