@@ -68,8 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="check plans for false precision and schema errors",
         description="Check plan files. Exit 0: no errors; 1: errors found; 2: usage, config or internal failure.",
     )
-    check.add_argument("paths", nargs="*", metavar="PATHS", help="files or folders (default: plans/)")
-    _add_as_of(check)
+    _add_plan_inputs(check)
     check.add_argument("--format", choices=_format_choices(), default="text", help="output format (default: text)")
     check.add_argument(
         "--jobs", type=_jobs, default=0, metavar="N", help="worker processes (default: one per core for large repos)"
@@ -88,8 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="list every date and estimate mention and how it was understood",
         description="List every date and estimate in plan files, frontmatter and body: where it is and what it means.",
     )
-    scan.add_argument("paths", nargs="*", metavar="PATHS", help="files or folders (default: plans/)")
-    _add_as_of(scan)
+    _add_plan_inputs(scan)
     scan.add_argument("--format", choices=("json", "text"), default="text", help="output format (default: text)")
     scan.set_defaults(handler=cmd_scan)
     # --- end scan ------------------------------------------------------------------------------
@@ -100,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_site_commands(sub, common)
     return parser
+
+
+def _add_plan_inputs(parser: argparse.ArgumentParser) -> None:
+    """PATHS and --as-of: what every command that reads plans (`_plan_files`, `_as_of`) takes."""
+    parser.add_argument("paths", nargs="*", metavar="PATHS", help="files or folders (default: plans/)")
+    _add_as_of(parser)
 
 
 def _add_as_of(parser: argparse.ArgumentParser) -> None:
@@ -241,8 +245,7 @@ def _add_ci_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentP
         description="Apply fixes. Exit 0: no errors remain; 1: errors remain (or, with --diff, there is "
         "something to fix); 2: usage, config or internal failure.",
     )
-    fix.add_argument("paths", nargs="*", metavar="PATHS", help="files or folders (default: plans/)")
-    _add_as_of(fix)
+    _add_plan_inputs(fix)
     fix.add_argument("--unsafe", action="store_true", help="also apply fixes that need judgement (estimates)")
     fix.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
     fix.set_defaults(handler=cmd_fix)
