@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner import __version__
-from planner.config import Config, find_config_file, load_config, resolve_as_of
+from planner.config import AS_OF_SOURCE_WORDS, Config, find_config_file, load_config, resolve_as_of
 from planner.errors import PlannerError, UsageError
 
 if TYPE_CHECKING:
@@ -475,13 +475,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     where = os.path.relpath(site_dir)
     errors, warnings, plans = data.count(Severity.ERROR), data.count(Severity.WARNING), len(data.entries)
     findings = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    as_of = f"as of {data.as_of}, from {_SOURCE_WORDS[data.as_of_source]}"
+    as_of = f"as of {data.as_of}, from {AS_OF_SOURCE_WORDS[data.as_of_source]}"
     see = "; see the Report page" if errors or warnings else ""
     print(f"Built {where}/ from {plans} plan{'s' * (plans != 1)} ({as_of}): {findings}{see}.")
     return EXIT_OK
-
-
-_SOURCE_WORDS = {"flag": "--as-of", "env": "PLANNER_AS_OF", "config": "config", "today": "today's date"}
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -21,6 +21,8 @@ from planner.ladder import BAND_NAMES, DEFAULT_BANDS, Band, Ladder
 
 SEVERITY_CHOICES = ("error", "warning", "off")
 AS_OF_SOURCES = ("flag", "env", "config", "today")
+# How each source is named after "from" in a summary line: "as of 2026-11-24, from --as-of".
+AS_OF_SOURCE_WORDS = {"flag": "--as-of", "env": "PLANNER_AS_OF", "config": "config", "today": "today's date"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from planner.config import AS_OF_SOURCE_WORDS
 from planner.diagnostics import Report, Severity
 
 _COLOURS = {"path": "\033[1m", Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", "rule": "\033[2m"}
 _RESET = "\033[0m"
-_SOURCE_WORDS = {"flag": "--as-of", "env": "PLANNER_AS_OF", "config": "config", "today": "today's date"}
 
 
 def format_text(report: Report, color: bool = False) -> str:
@@ -24,7 +24,7 @@ def format_text(report: Report, color: bool = False) -> str:
 def summary(report: Report) -> str:
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     files = _plural(report.files_checked, "file")
-    stamp = f"as of {report.as_of.isoformat()}, from {_SOURCE_WORDS.get(report.as_of_source, report.as_of_source)}"
+    stamp = f"as of {report.as_of.isoformat()}, from {AS_OF_SOURCE_WORDS.get(report.as_of_source, report.as_of_source)}"
     if not errors and not warnings:
         return f"No problems in {files} ({stamp})."
     fixable = sum(1 for d in report.diagnostics if d.fix is not None and d.fix.safe)
