@@ -128,7 +128,6 @@ _ESTIMATES = [
 ]
 
 _ORDER = [*_FIRST, *_RELATIVE[:1], *_FORMS[:3], *_RELATIVE[1:], *_FORMS[3:], *_ESTIMATES]
-MENTION = re.compile("|".join(_ORDER), re.IGNORECASE)
 
 
 def _form_name(form: str) -> str:
@@ -148,9 +147,6 @@ _STARTS = {
     "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
     "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d",
 }  # fmt: skip
-MENTION_BY_START = {
-    start: re.compile("|".join(f for f in _ORDER if start in _STARTS[_form_name(f)]), re.IGNORECASE) for start in "dw~"
-}
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = re.compile(rf"{_RANGE_JOIN}$", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
@@ -198,19 +194,6 @@ EFFORT_NOUN_AFTER = re.compile(
     r"^\s+(?:of\s+)?(?:effort|spike|project|push|investigation|task|engagement|rewrite|migration|refactor|build|job|piece\s+of\s+work)\b",
     re.IGNORECASE,
 )
-# Anchors: every mention holds one of these within its first four words. The grammar is tried
-# only near anchors, so prose without them costs one scan of this pattern.
-ANCHOR = re.compile(
-    r"\d|[~\u2248]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"|\b(?:hours?|hrs?|days?|weeks?|wks?|months?|quarters?|years?|sprints?|points?|pts|sp|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
-    r"ninety|couple|few|several|half|next|this|coming|last|previous|following|tomorrow|yesterday|"
-    r"EO[WMQYD]|end|start|beginning|middle|later|earlier|early|mid|late|spring|summer|autumn|fall|winter|"
-    r"first|second|third|fourth|Q[1-4]|H[12]|FY|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b)",
-    re.IGNORECASE,
-)
-
 # Token classes for the scan: an anchor is part of every mention; a leader may start one.
 
 
@@ -266,13 +249,6 @@ def _trie(words: list[str]) -> str:
 
     return render(tree)
 
-
-# Anchor and leader tokens, found in one pass; everything else in a sentence is skipped in C.
-TOKEN = re.compile(
-    rf"(?P<anchor>\b(?:[QH][1-4]|FY|CY)|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b))"
-    rf"|(?P<leader>\b{_trie(_LEADER_WORDS)}\b)",
-    re.IGNORECASE,
-)
 
 ANCHOR_WORDS = frozenset(_ANCHOR_WORDS)
 _DIGIT_OR_TILDE = re.compile(r"[\d~\u2248]")
@@ -422,3 +398,30 @@ def forms_at(start: str, char: str) -> re.Pattern[str]:
 
 
 _NOTHING = re.compile(r"(?!)")
+
+
+# --- the whole grammar as single patterns ----------------------------------------------------
+# What the fast paths above are held equal to by tests: `MENTION` (every form, one
+# alternation), `MENTION_BY_START` (its forms by first character kind) and `TOKEN` (anchor
+# and leader tokens in one pass). Compiled on first use: a check never needs them.
+_WHOLE: dict[str, Any] = {
+    "MENTION": lambda: re.compile("|".join(_ORDER), re.IGNORECASE),
+    "MENTION_BY_START": lambda: {
+        start: re.compile("|".join(f for f in _ORDER if start in _STARTS[_form_name(f)]), re.IGNORECASE)
+        for start in "dw~"
+    },
+    "TOKEN": lambda: re.compile(
+        rf"(?P<anchor>\b(?:[QH][1-4]|FY|CY)|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b))"
+        rf"|(?P<leader>\b{_trie(_LEADER_WORDS)}\b)",
+        re.IGNORECASE,
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    build = _WHOLE.get(name)
+    if build is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = build()
+    globals()[name] = value
+    return value
