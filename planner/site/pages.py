@@ -45,9 +45,6 @@ class Site:
     page_urls: dict[str, str] = field(default_factory=dict)
     search_html: dict[str, str] = field(default_factory=dict)  # src_uri -> what search indexes
 
-    def links(self, page: Page) -> Links:
-        return Links(page.url, self.plan_urls, self.page_urls)
-
 
 def load_site(root: Path, config: Config, as_of: date, as_of_source: str) -> Site:
     """Discover and check every plan once; nothing here touches MkDocs yet."""
@@ -170,16 +167,32 @@ def page_markdown(site: Site, page: Page, markdown: str) -> str:
 
 
 def page_html(site: Site, page: Page, html: str) -> str:
-    entry = site.entry_by_src.get(page.file.src_uri)
-    if entry is not None:
-        _clean_toc(page.toc.items if page.toc else [])
-        body = clean_html(html)
-        site.search_html[page.file.src_uri] = f"<h1>{escape(entry.title)}</h1>\n{body}"
-        return site.renderer.plan_page(entry, body, site.links(page))
-    name = site.page_by_src.get(page.file.src_uri)
-    if name is not None:
-        return site.renderer.page(name, site.links(page))
+    """The page's HTML: a plan's card around its body, a generated page, or the page as it is."""
+    src_uri = page.file.src_uri
+    if src_uri in site.entry_by_src:
+        return render_page(site, src_uri, plan_body(site, page, html))
+    if src_uri in site.page_by_src:
+        return render_page(site, src_uri, "")
     return html
+
+
+def render_page(site: Site, src_uri: str, body_html: str) -> str:
+    """One planner page: a plan's card around `body_html`, or a generated page."""
+    entry = site.entry_by_src.get(src_uri)
+    if entry is not None:
+        links = Links(site.plan_urls[entry.plan_id], site.plan_urls, site.page_urls)
+        return site.renderer.plan_page(entry, body_html, links)
+    name = site.page_by_src[src_uri]
+    return site.renderer.page(name, Links(site.page_urls[name], site.plan_urls, site.page_urls))
+
+
+def plan_body(site: Site, page: Page, html: str) -> str:
+    """MkDocs' HTML of a plan's body, sanitised; what search indexes is kept aside."""
+    entry = site.entry_by_src[page.file.src_uri]
+    _clean_toc(page.toc.items if page.toc else [])
+    body = clean_html(html)
+    site.search_html[page.file.src_uri] = f"<h1>{escape(entry.title)}</h1>\n{body}"
+    return body
 
 
 def _clean_toc(items: list[AnchorLink]) -> None:

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from planner.config import find_config_file, load_config, resolve_as_of
 from planner.diagnostics import Severity
 from planner.errors import PlannerError
-from planner.site import pages
+from planner.site import pages, prerender
 from planner.site.render import plural, templates_dir
 
 log = logging.getLogger("mkdocs.plugins.planner")
@@ -85,6 +85,14 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
         self.page_urls = frozenset(f.url for f in files.documentation_pages())
         return files
 
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every page's URL is known and no page is read yet: planner's HTML can start now.
+        assert self.site is not None
+        self._close_prerender()
+        if prerender.wanted(self.site, self.dirty):
+            self._prerender = prerender.Prerender(self.site)
+        return nav
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.site is not None
         env.globals["planner_as_of"] = self.site.data.as_of.isoformat()
@@ -106,6 +114,11 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
+        if self._prerender is not None and page.file.src_uri in self._prerender:
+            # The worker renders planner's part; the page is put together before the theme runs.
+            if page.file.src_uri in self.site.entry_by_src:
+                return pages.plan_body(self.site, page, html)
+            return ""
         return pages.page_html(self.site, page, html)
 
     # Search indexes a plan's title and body, not its card, dependency lists and findings:
@@ -113,6 +126,8 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
     @event_priority(100)
     def _before_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         assert self.site is not None
+        if self._prerender is not None and page.file.src_uri in self._prerender:
+            page.content = self._prerender.page(page.file.src_uri, page.content or "")
         searchable = self.site.search_html.pop(page.file.src_uri, None)
         if searchable is not None:
             self._full_html = page.content
@@ -149,12 +164,23 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._close_prerender()
         if self.config.progress and self.pages_done:
             sys.stderr.write("\n")
         if "SOURCE_DATE_EPOCH" not in os.environ and self.site is not None:
             _restamp_sitemap(Path(config.site_dir), self.site.data.as_of)
         if self._previous_index is not None:
             _merge_search_index(Path(config.site_dir) / SEARCH_INDEX, self._previous_index, self.page_urls)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close_prerender()
+
+    _prerender: prerender.Prerender | None = None
+
+    def _close_prerender(self) -> None:
+        if self._prerender is not None:
+            self._prerender.close()
+            self._prerender = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.site is not None:  # plans may live outside docs_dir; `mkdocs serve` should see them

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import re
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 from site_support import AS_OF, HOSTILE
 
 from planner.cli import main
+from planner.site import pages, prerender
 
 PAGES = (
     "index.html",
@@ -114,6 +116,57 @@ def test_two_builds_are_byte_identical(site_repo, build):
     one, two = tree(site_repo / "one"), tree(site_repo / "two")
     assert "sitemap.xml.gz" in one and "search/search_index.json" in one
     assert one == two
+
+
+def test_pages_rendered_by_the_worker_are_the_pages_rendered_in_process(site_repo, build, monkeypatch):
+    # Large sites render planner's HTML in a forked worker while MkDocs reads Markdown.
+    (site_repo / "plans" / "hostile.md").write_text(HOSTILE, encoding="utf-8")
+    (site_repo / "plans" / "billing.md").write_text(BAD, encoding="utf-8")
+    received = []  # how many pages each worker sent back
+    monkeypatch.setattr(prerender.Prerender, "_collect", _counting(prerender.Prerender._collect, received))
+    monkeypatch.setattr(prerender, "PRERENDER_FROM", 10**9)
+    assert build("--site-dir", "here")[0] == 0
+    assert received == []
+    monkeypatch.setattr(prerender, "PRERENDER_FROM", 1)
+    assert build("--site-dir", "worker")[0] == 0
+    assert received == [own_plans(site_repo) + 7]  # every plan page and the seven generated pages
+    assert tree(site_repo / "worker") == tree(site_repo / "here")
+    assert multiprocessing.active_children() == []
+
+
+def _counting(collect, sizes):
+    def counted(self):
+        first = self._pages is None
+        pages = collect(self)
+        if first:
+            sizes.append(len(pages))
+        return pages
+
+    return counted
+
+
+def test_a_failing_worker_leaves_the_pages_to_the_build(site_repo, build, monkeypatch):
+    assert build("--site-dir", "here")[0] == 0
+
+    def fail(self, conn):
+        conn.send(None)  # what the worker sends when rendering raised
+        conn.close()
+
+    monkeypatch.setattr(prerender, "PRERENDER_FROM", 1)
+    monkeypatch.setattr(prerender.Prerender, "_work", fail)
+    assert build("--site-dir", "worker")[0] == 0
+    assert tree(site_repo / "worker") == tree(site_repo / "here")
+
+
+def test_a_build_that_fails_does_not_leave_the_worker_behind(site_repo, build, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("the Markdown pass broke")
+
+    monkeypatch.setattr(prerender, "PRERENDER_FROM", 1)
+    monkeypatch.setattr(pages, "plan_body", broken)
+    code, _, err = build()
+    assert code == 2 and "the Markdown pass broke" in err
+    assert multiprocessing.active_children() == []
 
 
 SITE_URL_CONFIG = (
