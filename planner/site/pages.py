@@ -58,17 +58,34 @@ def _real(path: str | Path) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
+class _RealPaths:
+    """`os.path.realpath`, resolving each folder once: thousands of plans share a few folders."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: str) -> str:
+        if os.path.islink(path):
+            return os.path.realpath(path)
+        folder, name = os.path.split(path)
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        return os.path.join(real, name)
+
+
 def attach_files(site: Site, files: Files, config: MkDocsConfig) -> list[str]:
     """Make plan files plan pages (not in the nav), add the generated pages; return their src_uris."""
     for file in list(files):
         if file.abs_src_path is not None and file.generated_by is None and not os.path.exists(file.abs_src_path):
             files.remove(file)  # a dangling symlink: MkDocs would fail reading it; the check skipped it too
-    plan_paths = {os.path.realpath(p.file): os.path.normpath(p.file) for p in site.plan_files}
+    realpath = _RealPaths()
+    plan_paths = {realpath(str(p.file)): os.path.normpath(p.file) for p in site.plan_files}
     by_path = {}
     for file in list(files):
         if file.abs_src_path is None:
             continue
-        canonical = plan_paths.get(os.path.realpath(file.abs_src_path))
+        canonical = plan_paths.get(realpath(file.abs_src_path))
         if canonical is not None and os.path.normpath(file.abs_src_path) != canonical:
             files.remove(file)  # the same plan again, through a symlinked folder: one page is enough
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -140,3 +141,23 @@ def test_recently_done_is_the_last_half_year_latest_first(tmp_path):
     data = build_site_data(iter_check(discover(["plans"], tmp_path), config, as_of), config, as_of, "flag")
     assert [e.plan_id for e in data.recently_done(10)] == ["recent", "earlier"]
     assert [e.plan_id for e in data.recently_done(1)] == ["recent"]
+
+
+def test_real_paths_agree_with_os_realpath(tmp_path):
+    from planner.site.pages import _RealPaths
+
+    (tmp_path / "plans" / "team").mkdir(parents=True)
+    (tmp_path / "plans" / "team" / "a.md").write_text("x", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "plans", target_is_directory=True)
+    (tmp_path / "plans" / "b.md").symlink_to(tmp_path / "plans" / "team" / "a.md")
+    paths = [
+        tmp_path / "plans" / "team" / "a.md",
+        tmp_path / "linked" / "team" / "a.md",
+        tmp_path / "plans" / "b.md",
+        tmp_path / "linked" / "b.md",
+        tmp_path / "linked" / ".." / "plans" / "team" / "a.md",
+        tmp_path / "plans" / "missing.md",
+    ]
+    realpath = _RealPaths()
+    for path in paths:
+        assert realpath(str(path)) == os.path.realpath(path), path
