@@ -6,6 +6,7 @@ Called by the plugin's event handlers; knows MkDocs' Files and Pages, never the 
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -201,6 +202,31 @@ def render_page(site: Site, src_uri: str, body_html: str) -> str:
         return site.renderer.plan_page(entry, body_html, links)
     name = site.page_by_src[src_uri]
     return site.renderer.page(name, Links(site.page_urls[name], site.plan_urls, site.page_urls))
+
+
+def refresh_stale_cards(site: Site, files: Files) -> int:
+    """For a dirty rebuild: MkDocs renders only the plans whose own file changed, but a plan's
+    card also shows its dependencies' titles, windows, statuses and findings. Any plan page
+    whose card is not in its last built HTML is rebuilt too. Returns how many were added."""
+    marker = f"planner-body-{secrets.token_hex(16)}"
+    added = 0
+    for file in files.documentation_pages():
+        if file.src_uri not in site.entry_by_src or file.is_modified():
+            continue
+        card = render_page(site, file.src_uri, marker).partition(marker)[0]
+        try:
+            with open(file.abs_dest_path, encoding="utf-8") as built:
+                current = card in built.read()
+        except (OSError, UnicodeDecodeError):
+            current = False
+        if not current:
+            setattr(file, "is_modified", _modified)  # noqa: B010 - the one way to tell MkDocs
+            added += 1
+    return added
+
+
+def _modified() -> bool:
+    return True
 
 
 def plan_body(site: Site, page: Page, html: str) -> str:

@@ -91,6 +91,8 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
         self._close_prerender()
         if prerender.wanted(self.site, self.dirty):
             self._prerender = prerender.Prerender(self.site)
+        if self.dirty:
+            pages.refresh_stale_cards(self.site, files)
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -272,3 +272,22 @@ def test_mkdocs_warnings_reach_the_terminal(site_repo, build):
 def own_plans(repo):
     """How many plans our own roadmap has: the site repo is a copy of it."""
     return len(list((repo / "plans").glob("*.md")))
+
+
+def test_a_dirty_rebuild_renders_the_edited_plan_and_its_neighbours_only(site_repo, build):
+    from planner.site.runner import BuildRequest, _run_build, load_mkdocs
+
+    plans = site_repo / "plans"
+    plan = "---\ntitle: {title}\nstatus: exploring\nhorizon: vision\n{extra}---\nBody.\n"
+    (plans / "dirty-a.md").write_text(plan.format(title="Alpha", extra=""), encoding="utf-8")
+    (plans / "dirty-b.md").write_text(plan.format(title="Beta", extra="depends_on: [dirty-a]\n"), encoding="utf-8")
+    (plans / "dirty-c.md").write_text(plan.format(title="Gamma", extra=""), encoding="utf-8")
+    assert build()[0] == 0
+    built = site_repo / "site" / "plans"
+    before = {page.parent.name: page.stat().st_mtime_ns for page in built.glob("*/index.html")}
+    (plans / "dirty-a.md").write_text(plan.format(title="Alpha, renamed", extra=""), encoding="utf-8")
+
+    _run_build(load_mkdocs(BuildRequest(root=site_repo, as_of=AS_OF)), dirty=True)
+    after = {page.parent.name: page.stat().st_mtime_ns for page in built.glob("*/index.html")}
+    assert {name for name in before if after[name] != before[name]} == {"dirty-a", "dirty-b"}
+    assert "Alpha, renamed" in (built / "dirty-b" / "index.html").read_text("utf-8")  # under "Depends on"

@@ -105,3 +105,14 @@ def test_search_still_finds_every_page_after_a_rebuild(served, site_repo):
     after = {d["location"].split("#")[0] for d in index}
     assert after == before
     assert any("Site, renamed" in d["title"] for d in index)
+
+
+def test_a_rebuild_refreshes_the_plans_that_show_the_edited_one(served, site_repo):
+    """`site` depends on `core-check`: core-check's page lists it under "Needed by"."""
+    url, _ = served
+    assert "Site: board, fuzzy timeline" in fetch(url + "plans/core-check/")[1]
+
+    plan = site_repo / "plans" / "site.md"
+    plan.write_text(plan.read_text("utf-8").replace("Site: board,", "Site, renamed: board,"), "utf-8")
+    wait_for(lambda: "Site, renamed: board," in fetch(url + "board/")[1], "the edit to show on the board")
+    assert "Site, renamed: board," in fetch(url + "plans/core-check/")[1]
