@@ -152,13 +152,36 @@ _EXAMPLES = {
 }
 
 _MKDOCS = """\
+# The roadmap site: `planner build` writes it to site/, `planner serve` previews it.
 site_name: Roadmap
 docs_dir: {plans}
 theme:
   name: material
+  font: false                # no web fonts fetched: the site works offline
+  features:
+    - navigation.tabs
+    - search.highlight
+  palette:                   # the reader's light or dark scheme, with a toggle
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      toggle:
+        icon: material/weather-night
+        name: Switch to dark mode
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      toggle:
+        icon: material/weather-sunny
+        name: Switch to light mode
 plugins:
   - search
   - planner
+markdown_extensions:
+  - tables
+  - admonition
+  - def_list
+  - footnotes
+  - toc:
+      permalink: true
 """
 
 _PRE_COMMIT = """\

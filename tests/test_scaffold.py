@@ -160,3 +160,16 @@ def test_lane_windows_fit_their_lane_every_day_of_a_year(lane):
         window = lane_window(lane, as_of, config.ladder)
         assert config.ladder.band_for(window, as_of).name in bands
         assert config.ladder.window_allowed(window, as_of)
+
+
+def test_init_and_our_own_site_use_the_built_in_site_settings(empty_repo, capsys):
+    """planner init's mkdocs.yml, ours and the built-in one: offline fonts, palette, extensions."""
+    from planner.site.runner import SITE_SETTINGS
+
+    assert main(["init", "--as-of", "2026-11-24"]) == 0
+    capsys.readouterr()
+    repo = Path(__file__).resolve().parent.parent
+    for path in (empty_repo / "mkdocs.yml", repo / "mkdocs.yml"):
+        settings = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert {key: settings[key] for key in SITE_SETTINGS} == SITE_SETTINGS, path
+    assert SITE_SETTINGS["theme"]["font"] is False  # Material would fetch Google Fonts otherwise

@@ -60,15 +60,34 @@ def default_config_text(planner_config: Config) -> str:
     """The built-in mkdocs.yml: Material, no web fonts, search, the planner plugin."""
     options = site_options(planner_config)
     docs_dir = planner_config.paths[0] if len(planner_config.paths) == 1 else "plans"
-    config: dict[str, Any] = {
-        "site_name": options.title,
-        "docs_dir": docs_dir,
-        "site_dir": "site",
-        "theme": {"name": "material", "font": False, "features": ["navigation.tabs", "search.highlight"]},
-        "plugins": ["search", "planner"],
-        "markdown_extensions": ["tables", "admonition", "def_list", "footnotes", {"toc": {"permalink": True}}],
-    }
+    config: dict[str, Any] = {"site_name": options.title, "docs_dir": docs_dir, "site_dir": "site", **SITE_SETTINGS}
     return str(yaml.safe_dump(config, sort_keys=False))
+
+
+# What every planner site uses, in the built-in configuration, in `planner init`'s mkdocs.yml
+# and in our own (tests hold the three equal): Material without web fonts, so the site works
+# offline; the reader's light or dark scheme, with a toggle; tables and footnotes in plans.
+SITE_SETTINGS: dict[str, Any] = {
+    "theme": {
+        "name": "material",
+        "font": False,
+        "features": ["navigation.tabs", "search.highlight"],
+        "palette": [
+            {
+                "media": "(prefers-color-scheme: light)",
+                "scheme": "default",
+                "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"},
+            },
+            {
+                "media": "(prefers-color-scheme: dark)",
+                "scheme": "slate",
+                "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"},
+            },
+        ],
+    },
+    "plugins": ["search", "planner"],
+    "markdown_extensions": ["tables", "admonition", "def_list", "footnotes", {"toc": {"permalink": True}}],
+}
 
 
 def load_mkdocs(request: BuildRequest, **overrides: Any) -> MkDocsConfig:

@@ -208,6 +208,22 @@ def test_search_works_offline(browser_page, server):
     expect(page.locator(".md-search-result__item").first).to_contain_text("timeline", timeout=10_000)
 
 
+def test_the_readers_dark_scheme_is_followed_and_can_be_toggled(browser_page, server):
+    from playwright.sync_api import expect
+
+    page, _ = browser_page
+    body = page.locator("body")
+    for scheme, shown, toggled in (("dark", "slate", "default"), ("light", "default", "slate")):
+        page.emulate_media(color_scheme=scheme)
+        page.evaluate("localStorage.clear()")  # Material remembers a reader's last choice
+        page.goto(server + "board/")
+        expect(body).to_have_attribute("data-md-color-scheme", shown)
+        page.locator("label.md-header__button[for^='__palette']:visible").click()
+        expect(body).to_have_attribute("data-md-color-scheme", toggled)
+    page.evaluate("localStorage.clear()")
+    page.emulate_media(color_scheme="light")
+
+
 def test_nothing_outside_the_site_is_requested(browser_page, crawl):
     _, seen = browser_page
     assert seen["blocked"] == []
