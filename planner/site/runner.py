@@ -6,15 +6,17 @@ the planner plugin); an existing `mkdocs.yml` is used as it is.
 
 from __future__ import annotations
 
+import html
 import io
 import logging
+import re
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from mkdocs.commands.build import build
@@ -27,6 +29,9 @@ from planner.config import load_config as load_planner_config
 from planner.errors import PlannerError, UsageError
 from planner.site.data import SiteData
 from planner.site.options import site_options
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("planner")
 
@@ -163,9 +168,8 @@ def _run_build(config: MkDocsConfig, dirty: bool = False) -> None:
 
 
 def serve_site(request: BuildRequest, host: str, port: int, announce: Callable[[str], None]) -> None:
-    """Build, serve on host:port, rebuild what changed; a failed rebuild keeps the last good site."""
-    from mkdocs.livereload import LiveReloadServer
-
+    """Build, serve on host:port, rebuild what changed; a failed rebuild keeps the last good site
+    and every page says, at the top, why the rebuild failed."""
     site_dir = tempfile.mkdtemp(prefix="planner-serve-")
     url = f"http://{host}:{port}/"
 
@@ -174,17 +178,21 @@ def serve_site(request: BuildRequest, host: str, port: int, announce: Callable[[
         config.site_url = url
         return config
 
+    failure: list[str] = []  # why the last rebuild failed; empty once one works
+
     def rebuild() -> None:
         try:
             _run_build(fresh_config(), dirty=True)
-        except PlannerError as e:
-            announce(f"planner: rebuild failed, still serving the last good site: {e}")
-        except Exception as e:
-            announce(f"planner: rebuild failed, still serving the last good site: {type(e).__name__}: {e}")
+        except Exception as e:  # any failure: the last good site stays up
+            reason = str(e) if isinstance(e, PlannerError) else f"{type(e).__name__}: {e}"
+            failure[:] = [reason]
+            announce(f"planner: rebuild failed, still serving the last good site: {reason}")
+        else:
+            failure.clear()
 
     config = fresh_config()
     _run_build(config)  # the first build must work: there is nothing yet to fall back on
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=site_dir)
+    server = _live_server(failure, builder=rebuild, host=host, port=port, root=site_dir)
     server.watch(config.docs_dir)
     plugin: Any = config.plugins.get("planner")
     if plugin is not None and plugin.site is not None:
@@ -203,3 +211,46 @@ def serve_site(request: BuildRequest, host: str, port: int, announce: Callable[[
     finally:
         server.shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _live_server(failure: list[str], **kwargs: Any) -> LiveReloadServer:
+    """MkDocs' live-reload server; while `failure` holds why the last rebuild failed, every
+    page it serves says so at the top."""
+    from mkdocs.livereload import LiveReloadServer
+
+    class Server(LiveReloadServer):
+        def serve_request(self, environ: Any, start_response: Any) -> Any:
+            if not failure:
+                return super().serve_request(environ, start_response)
+            captured: dict[str, Any] = {}
+
+            def capture(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
+                captured.update(status=status, headers=headers, args=args)
+                return lambda data: None  # the body is returned, never written
+
+            body = b"".join(super().serve_request(environ, capture))
+            headers = captured["headers"]
+            if any(k.lower() == "content-type" and v.startswith("text/html") for k, v in headers) and failure:
+                body = with_failure_banner(body, failure[0])
+                headers = [(k, str(len(body)) if k.lower() == "content-length" else v) for k, v in headers]
+            start_response(captured["status"], headers, *captured["args"])
+            return [body]
+
+    return Server(**kwargs)
+
+
+BANNER_STYLE = (
+    "position:sticky;top:0;z-index:10;margin:0;padding:.6rem 1rem;background:#b71c1c;color:#fff;"
+    "font:14px/1.4 system-ui,sans-serif;white-space:pre-wrap"
+)
+
+
+def with_failure_banner(page: bytes, reason: str) -> bytes:
+    """The page with a notice at the top of its body: the last rebuild failed, and why."""
+    notice = (
+        f'<div class="pl-rebuild-failed" role="alert" style="{BANNER_STYLE}">'
+        f"planner: the last rebuild failed, so this is the last good site. {html.escape(reason)}</div>"
+    ).encode()
+    match = re.search(rb"<body[^>]*>", page)
+    at = match.end() if match else 0
+    return page[:at] + notice + page[at:]

@@ -87,6 +87,12 @@ def test_edits_rebuild_and_a_failed_rebuild_keeps_the_last_good_site(served, sit
     assert any("site.lanes" in line for line in log() if "rebuild failed" in line)
     status, board = fetch(url + "board/")
     assert status == 200 and "Site, renamed: board," in board  # the last good site is still served
+    # ...and every page says so at the top, with the reason, until a rebuild works again.
+    assert 'class="pl-rebuild-failed" role="alert"' in board and "site.lanes" in board
+    assert board.index("pl-rebuild-failed") < board.index('class="md-header')
+
+    (site_repo / "planner.toml").unlink()
+    wait_for(lambda: "pl-rebuild-failed" not in fetch(url + "board/")[1], "the notice to go after a good rebuild")
 
 
 def test_search_still_finds_every_page_after_a_rebuild(served, site_repo):
@@ -116,3 +122,13 @@ def test_a_rebuild_refreshes_the_plans_that_show_the_edited_one(served, site_rep
     plan.write_text(plan.read_text("utf-8").replace("Site: board,", "Site, renamed: board,"), "utf-8")
     wait_for(lambda: "Site, renamed: board," in fetch(url + "board/")[1], "the edit to show on the board")
     assert "Site, renamed: board," in fetch(url + "plans/core-check/")[1]
+
+
+def test_the_failure_notice_is_text_at_the_top_of_the_body():
+    from planner.site.runner import with_failure_banner
+
+    page = b'<html><head><title>x</title></head><body dir="ltr"><p>plan</p></body></html>'
+    shown = with_failure_banner(page, "bad value <script>alert(1)</script>").decode()
+    assert shown.startswith('<html><head><title>x</title></head><body dir="ltr"><div class="pl-rebuild-failed"')
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown and "<script>" not in shown
+    assert shown.endswith("<p>plan</p></body></html>")
