@@ -46,6 +46,15 @@ def week_of_month(year: int, month_number: int, order: int, text: str) -> Window
     return week_containing(d, text)
 
 
+def weeks_of_month(year: int, month_number: int, weeks: int, last: bool, text: str) -> Window:
+    """'the last two weeks of December 2027': the month's first or last 7-day spans."""
+    first = date(year, month_number, 1)
+    if last:
+        end = _month_end(first)
+        return Window(end - timedelta(days=7 * weeks - 1), end, "range", text)
+    return Window(first, first + timedelta(days=7 * weeks - 1), "range", text)
+
+
 def month(year: int, number: int, text: str | None = None) -> Window:
     return month_window(year, number, text)
 
@@ -227,6 +236,12 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
             y = as_of.year + (step if step else 0)
             return _named(season(y, unit, text), text)
         return _named(_unit_window(unit, _shift(as_of, unit, step, sprint_weeks), sprint_weeks), text)
+    if kind == "rel_after_next":  # "the Tuesday after next": a week after next Tuesday
+        unit = m["an_u"].lower()
+        if unit in WEEKDAYS:
+            ahead = (WEEKDAYS.index(unit) - as_of.weekday()) % 7 or 7
+            return day_window(as_of + timedelta(days=ahead + 7), text)
+        return _named(_unit_window(unit, _shift(as_of, unit, 2, sprint_weeks), sprint_weeks), text)
     if kind in ("rel_in", "rel_ago"):
         n = _count(m["ri_n"] if kind == "rel_in" else m["ra_n"])
         unit = (m["ri_u"] if kind == "rel_in" else m["ra_u"]).lower().rstrip("s")

@@ -22,7 +22,7 @@ _YEAR_NOUNS = re.compile(
 )
 _IN_AS_EFFORT = re.compile(
     r"\b(?:done|do|doable|did|build|built|finish(?:ed)?|complet(?:e|ed)|deliver(?:ed)?|implement(?:ed)?|"
-    r"ship(?:ped)?\s+(?:it|this|that)|write|written|migrate[ds]?)\s+(?:it\s+|this\s+|that\s+|them\s+)?$",
+    r"ship(?:ped)?\s+(?:it|this|that)|write|written|migrate[ds]?|fits?)\s+(?:it\s+|this\s+|that\s+|them\s+)?$",
     re.IGNORECASE,
 )
 
@@ -58,8 +58,28 @@ def _week_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return Atom(m.start(), m.end(), "week", window)
 
 
+def _weeks_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    month = p.MONTH_NUMBER.get(m["wk_m"].lower().rstrip("."))
+    if month is None:
+        return None
+    weeks = {"two": 2, "three": 3}.get(m["wk_n"].lower()) or int(m["wk_n"])
+    last = m["wk_o"].lower() == "last"
+
+    def build(year: int) -> Window:
+        return cal.weeks_of_month(year, month, weeks, last, m[0])
+
+    window = build(int(m["wk_y"])) if m["wk_y"] else cal.next_occurrence(build, g.as_of)
+    return Atom(m.start(), m.end(), "range", window)
+
+
 def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom:
-    return Atom(m.start(), m.end(), "week", cal.week(int(m["wn_y"]), int(m["wn_n"]), m[0]))
+    week = int(m["wn_n"])
+    if m["wn_y"]:
+        return Atom(m.start(), m.end(), "week", cal.week(int(m["wn_y"]), week, m[0]))
+    # "week 47" alone: the next week 47, as a yearless month is the next such month; and
+    # only after a cue ("in week 47", "for week 47"): "week 3 is the backup" counts weeks.
+    window = cal.next_occurrence(lambda y: cal.week(y, week, m[0]), g.as_of)
+    return Atom(m.start(), m.end(), "week", window, pending=True)
 
 
 def _eoy_year(m: re.Match[str], text: str, g: Grammar) -> Atom:
@@ -249,15 +269,22 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         or after[0] in ".,;:!?)]\u2013\u2014\"'\r\n"
         or after.startswith((" -", " and ", " or ", " \n"))
     )
-    if not has_cue and not ends_clause and not _YEAR_NOUNS.match(after):
+    if not has_cue and not ends_clause and not _YEAR_NOUNS.match(after) and not _YEAR_VERBS.match(after):
         return None
-    if after[:1] == " " and _COUNTED.match(after) and not has_cue:
-        return None
+    counts = _COUNTED.match(after) and not _YEAR_VERBS.match(after)  # "2027 users", not "2027 is"
+    if after[:1] == " " and counts and (not has_cue or _COMPARED.search(text, max(0, start - 16), start)):
+        return None  # "2027 users", "more than 2027 rows"
     window = cal.year(int(m["ye_y"]), m[0])
     return absolute(m, text, window, "year")
 
 
 _COUNTED = re.compile(r"^\s+(?:[a-z]+s|people|staff)\b")
+# "2027 is the year we...": a year that a verb follows is the subject of the sentence.
+_YEAR_VERBS = re.compile(
+    r"^\s+(?:is|was|will|would|should|could|must|brings?|brought|starts?|ends?|begins?|marks?|looks?|becomes?)\b"
+)
+# Before a number and a plural noun, these compare amounts: "more than 2027 rows", "of 2000 requests".
+_COMPARED = re.compile(r"\b(?:than|over|under|of|to|about|around|nearly|almost|approximately)\s+$", re.IGNORECASE)
 
 
 def _product_name(text: str, start: int) -> bool:
@@ -293,6 +320,8 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 
 
 DATE_HANDLERS: dict[str, Handler] = {
+    "rel_after_next": _relative,
+    "weeks_of_month": _weeks_of_month,
     "dmy": _dmy,
     "season_bare": _season_bare,
     "cy": _cy,

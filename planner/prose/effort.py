@@ -21,6 +21,11 @@ def _estimate(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     return replace(mention, start=start, text=written, estimate=replace(mention.estimate, text=written))
 
 
+def _estimate_half(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
+    """'a week and a half', '2 days and a half'."""
+    return estimate_from(m, text, m.start(), f"{m['ah_n']} and a half", None, m["ah_u"], None)
+
+
 def _estimate_short(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     if not m["eh_u"].islower():
         return None  # "3D", "5W": not units
@@ -48,8 +53,11 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     after = text[end : end + 40]
     if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, start - 30), start) or p.ESTIMATE_TRAP_AFTER.match(after):
         return None
-    if p.ESTIMATE_TRAP_NOUNS.search(text, max(0, start - 48), start):
-        return None
+    trap = p.ESTIMATE_TRAP_NOUNS.search(text, max(0, start - 48), start)
+    if trap is not None and not _work_anyway(text[trap.start() : start], unit, after):
+        return None  # "logs are kept for 90 days", "the token expires in 1 hour"
+    if _WITHIN_BEFORE.search(text, max(0, start - 12), start) and after.lower().startswith(" of "):
+        return None  # "within 14 days of purchase": a limit after an event, not an effort
     # "a quarter of the team", "3 points of failure", "2 years in production"
     counted = unit in ("quarters", "points", "years") and after.lower().startswith((" of ", " in "))
     if counted and not _OF_WORK.match(after):
@@ -66,8 +74,25 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
 
 
 _PERSON_UNIT = re.compile(p.PERSON + r"[a-z]+$", re.IGNORECASE)
+_WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
+# After a trap noun ("cache", "latency", "incidents"), words that make the number an effort
+# anyway: "fixing the cache bug will take 3 days", "the session store rewrite is 2 weeks".
+_WORK_WORDS = re.compile(
+    r"\b(?:takes?|took|taking|need(?:s|ed)?(?!\s+to\b)|requires?|required|costs?|estimated?|effort|spend|spent|"
+    r"budget(?:ed)?|work|rewrite|migration|refactor|project|spike|fix(?:ing|es)?|build(?:ing)?|implement\w*|"
+    r"reduc\w+|improv\w+|investigat\w+|harden\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _work_anyway(before: str, unit: str, after: str) -> bool:
+    return unit in ("sprints", "points") or _OF_WORK.match(after) is not None or _WORK_WORDS.search(before) is not None
+
+
 _OF_WORK = re.compile(
-    r"\s+of\s+(?:work|effort|engineering|(?:one|an?|two|three|\d+)\s+(?:engineers?|persons?|people|developers?|devs?))",
+    r"\s+of\s+(?:work|effort|engineering|design|development|dev|QA|testing|research|discovery|front-?end|back-?end|"
+    r"full-?stack|mobile|iOS|Android|web|infra(?:structure)?|ops|data\s+science|"
+    r"(?:one|an?|two|three|\d+)\s+(?:engineers?|persons?|people|developers?|devs?))",
     re.IGNORECASE,
 )
 _A_UNIT_OK = re.compile(
@@ -131,5 +156,6 @@ EFFORT_HANDLERS: dict[str, Handler] = {
     "size_sized": _size,
     "or_two": _or_two,
     "estimate": _estimate,
+    "est_half": _estimate_half,
     "est_short": _estimate_short,
 }

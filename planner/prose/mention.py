@@ -91,7 +91,8 @@ def absolute(
         def parted_with_year(year: int) -> Window:
             return cal.part_of(base(year), unit, part)
 
-    return Atom(start, m.end(), cal.granularity_of(narrowed), narrowed, False, parted_with_year)
+    # A part of a period is written as a fuzzy range, whatever its shape: 'early Q3' is July.
+    return Atom(start, m.end(), "range", narrowed, False, parted_with_year)
 
 
 def counted(text: str, start: int) -> bool:

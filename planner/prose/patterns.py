@@ -78,8 +78,9 @@ _LY = rf"(?:(?<=mid-)|(?<=early-)|(?<=late-)|(?<=\.\.)|{_L})"
 
 # Forms that must win over a shorter reading at the same place ("last week of June" is not "last week").
 _FIRST = [
-    rf"(?P<week_of_month>\b(?P<wm_o>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+(?P<wm_m>{_MONTH})\b\.?(?:,?\s+(?P<wm_y>{_YEAR}))?{_R})",
-    rf"(?P<week_num>\b(?:week|wk|CW)\s?(?P<wn_n>\d{{1,2}})(?:\s+of\s+|,\s*|\s+)(?P<wn_y>{_YEAR}){_R})",
+    rf"(?P<week_of_month>\b(?P<wm_o>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+(?P<wm_m>{_MONTH})\b(?:\.?,?\s+(?P<wm_y>{_YEAR}))?{_R})",
+    rf"(?P<weeks_of_month>\b(?:the\s+)?(?P<wk_o>first|last)\s+(?P<wk_n>two|three|2|3)\s+weeks\s+(?:of|in)\s+(?P<wk_m>{_MONTH})\b(?:\.?,?\s+(?P<wk_y>{_YEAR}))?{_R})",
+    rf"(?P<week_num>\b(?:week|wk|CW)\s?(?P<wn_n>\d{{1,2}})(?:(?:\s+of\s+|,\s*|\s+)(?P<wn_y>{_YEAR}))?{_R}(?!\s+of\b))",
     rf"(?P<eoy_year>\bEOY\s+(?P<ey_y>{_YEAR}){_R})",
     r"(?P<rel_period>\b(?:(?P<rp_u>year|quarter|month)[- ]end|mid-(?P<rp_m>year|quarter|month))\b(?!-\w))",
 ]
@@ -100,7 +101,7 @@ _FORMS = [
     r"|FY\s?'?(?P<fq_y2>\d{4}|\d\d)\s*[-/ ]?\s*(?P<fq_q2>[QH][1-4]|[1-4][QH]))\b)",
     r"(?P<fy>\bFY\s?'?(?P<fy_y>\d{4}|\d\d)\b)",
     rf"(?P<cy>\b(?:calendar\s+year\s+|CY\s?'?)(?P<cy_y>{_YEAR}|\d\d)\b)",
-    rf"(?P<qh>\b(?:(?P<qh_k>[QH])(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>[QH]))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>\d\d)(?=\b))?\b(?!-\d|\.\d))",
+    rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QH]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>\d\d)(?=\b))?\b(?!-\d|\.\d))",
     rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year))?\b)",
     rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|'(?P<se_yy>\d\d))\b)",
     rf"(?P<season_bare>(?<=the\s)(?P<sb_s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|'\d)))",
@@ -116,6 +117,7 @@ _RELATIVE = [
     rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>days?|weeks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+now|out|later|earlier)\b)",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?P<re_w>this|next|the|last)\s+(?P<re_u>week|month|quarter|year|sprint)\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
+    rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
     r"(?P<rel_day>\b(?P<rd_w>tomorrow|yesterday|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+day|EOD)\b)",
     rf"(?P<rel_weekday>\b(?:on\s+|by\s+)(?P<rw_d>{'|'.join(WEEKDAYS)})\b(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
 ]
@@ -123,6 +125,7 @@ _ESTIMATES = [
     r"(?P<size>\b(?:t-?shirt(?:\s+size)?|size[ds]?|estimate[ds]?|effort)(?:\s*:|\s+(?:is|was|it|them|as|at|of|a|an|to\s+be|been|be))*\s+(?P<sz_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",
     r"(?P<size_sized>\b(?:an?\s+)?(?P<ss_s>XXS|XS|S|M|L|XL|XXL)[- ](?:sized?|t-?shirt)\b)",
     r"(?P<or_two>\b(?:an?|one)\s+(?P<ot_u>hour|day|week|month|sprint)\s+or\s+(?P<ot_n>two|three|so)\b)",
+    r"(?P<est_half>\b(?P<ah_n>an?|one|two|three|four|\d+)\s+(?P<ah_u>hours?|days?|weeks?|months?|sprints?)\s+and\s+a\s+half\b)",
     rf"(?P<estimate>(?P<es_a>~|\u2248|about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|circa\s+|at\s+least\s+|at\s+most\s+|up\s+to\s+)?{_L_NUM}(?P<es_lo>{_NUM_A})(?:{_DASH}(?P<es_hi>{_NUM})(?![.,]\d))?(?:\s+|\s*-\s*|(?=[a-z]))(?:{PERSON})?(?:\s*of\s+)?(?P<es_u>{_UNIT_LONG})\b(?!-\w))",
     rf"(?P<est_short>(?P<eh_a>~|\u2248)?{_L_NUM}(?P<eh_lo>\d+(?:\.\d+)?)(?:\s*[-\u2013]\s*(?P<eh_hi>\d+(?:\.\d+)?))?(?P<eh_u>{_UNIT_SHORT})\b(?![-.]\w))",
 ]
@@ -145,7 +148,8 @@ _STARTS = {
     "ordinal_part": "dw", "season": "w", "day_month": "d", "month_day": "w", "month_year": "w", "month": "w",
     "year": "d", "size": "w",
     "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
-    "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d",
+    "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d", "rel_after_next": "w",
+    "weeks_of_month": "w", "est_half": "dw",
 }  # fmt: skip
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = re.compile(rf"{_RANGE_JOIN}$", re.IGNORECASE)
@@ -182,10 +186,10 @@ ESTIMATE_TRAP_NOUNS = re.compile(
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = re.compile(
-    r"^(?:\s+(?:old|ago|of\s+(?:data|logs|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support)|"
+    r"^(?:\s+(?:old|ago|of\s+(?:data(?!\s+(?:science|engineering|platform))|logs|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support)|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
     r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|"
-    r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|"
+    r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|"
     r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b)|-old)",
     re.IGNORECASE,
 )
@@ -212,8 +216,8 @@ _ANCHOR_WORDS = _words(
 )
 # A leader word, and the only forms that can start with it: a leader is tried against those alone.
 _LEADS = {
-    "the": "rel_next rel_in rel_day",
-    "a an": "rel_ago or_two size_sized estimate",
+    "the": "rel_next rel_in rel_day rel_after_next weeks_of_month",
+    "a an": "rel_ago or_two size_sized est_half estimate",
     "in within over during": "rel_in",
     "on by": "rel_weekday",
     "about around roughly approx approximately circa at up": "estimate",

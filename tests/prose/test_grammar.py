@@ -55,8 +55,8 @@ DATES = [
     ("A mid-2027 goal.", "mid-2027", "range", "2027-05-01", "2027-08-31"),
     ("Beta in early 2027.", "early 2027", "range", "2027-01-01", "2027-04-30"),
     ("A late 2027 item.", "late 2027", "range", "2027-09-01", "2027-12-31"),
-    ("Interviews in early Q3.", "early Q3", "month", "2027-07-01", "2027-07-31"),
-    ("Redesign lands in late Q2 2027.", "late Q2 2027", "month", "2027-06-01", "2027-06-30"),
+    ("Interviews in early Q3.", "early Q3", "range", "2027-07-01", "2027-07-31"),
+    ("Redesign lands in late Q2 2027.", "late Q2 2027", "range", "2027-06-01", "2027-06-30"),
     ("Import done by end of March 2027.", "end of March 2027", "range", "2027-03-21", "2027-03-31"),
     ("Upgrade in mid-March.", "mid-March", "range", "2027-03-11", "2027-03-20"),
     ("Contract ends in spring 2027.", "spring 2027", "range", "2027-03-01", "2027-05-31"),
@@ -90,6 +90,10 @@ DATES = [
     ("The first phase runs Jan\u2013Mar 2027.", "Jan\u2013Mar 2027", "range", "2027-01-01", "2027-03-31"),
     ("Design runs Jan-Mar.", "Jan-Mar", "range", "2027-01-01", "2027-03-31"),
     ("Hiring slows in late Feb.", "late Feb", "range", "2027-02-21", "2027-02-28"),
+    ("No deploys the last two weeks of Dec.", "the last two weeks of Dec", "range", "2026-12-18", "2026-12-31"),
+    ("Freeze the first two weeks of Jan 2027.", "the first two weeks of Jan 2027", "range", "2027-01-01", "2027-01-14"),
+    ("Status update for week 12.", "week 12", "week", "2027-03-22", "2027-03-28"),
+    ("2027 is the year we stop running mail servers.", "2027", "year", "2027-01-01", "2027-12-31"),
 ]
 
 
@@ -119,6 +123,8 @@ RELATIVE = [
     ("The postmortem is due within 5 business days.", "within 5 business days", "2026-11-24", "2026-11-29"),
     ("The cleanup finishes by year-end.", "year-end", "2026-09-01", "2026-12-31"),
     ("The team re-plans mid-year.", "mid-year", "2026-05-01", "2026-08-31"),
+    ("The game day is the Tuesday after next.", "the Tuesday after next", "2026-12-08", "2026-12-08"),
+    ("We regroup the week after next.", "the week after next", "2026-12-07", "2026-12-13"),
 ]
 
 
@@ -159,6 +165,16 @@ ESTIMATES = [
     ("It takes one and a half weeks.", "one and a half weeks", 1.5, 1.5, "weeks"),
     ("It takes 2 and a half days.", "2 and a half days", 2.5, 2.5, "days"),
     ("It could take anywhere from 2 to 6 months.", "2 to 6 months", 2, 6, "months"),
+    ("Call it a week and a half.", "a week and a half", 1.5, 1.5, "weeks"),
+    ("Updating the runbooks is an estimated 2h.", "2h", 2, 2, "hours"),
+    ("Flag cleanup should fit in half a sprint.", "half a sprint", 0.5, 0.5, "sprints"),
+    # A technical noun before the number does not make it a duration of that thing when work is named.
+    ("Fixing the cache invalidation bug will take 3 days.", "3 days", 3, 3, "days"),
+    ("The latency work needs 2-3 weeks.", "2-3 weeks", 2, 3, "weeks"),
+    ("The session store rewrite is 2 weeks.", "2 weeks", 2, 2, "weeks"),
+    ("Improving uptime monitoring: 1-2 sprints.", "1-2 sprints", 1, 2, "sprints"),
+    ("The experiment needs 3 weeks of data science time.", "3 weeks", 3, 3, "weeks"),
+    ("Then 5 points of frontend.", "5 points", 5, 5, "points"),
 ]
 
 
@@ -239,6 +255,12 @@ TRAPS = [
     "Schedule a 2-hour maintenance window.",
     "The Fall release train is named after rivers.",
     "Summer interns join the platform team.",
+    "Fixed a crash when exporting more than 2027 rows.",
+    "Customers on the annual contract get 2 months free.",
+    "Refund requests must be filed within 14 days of purchase.",
+    "Week 3 is the backup slot.",
+    "The token lifetime needs to be 2 hours.",
+    "Raw events are kept for 90 days.",
 ]
 
 
