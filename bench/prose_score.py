@@ -110,7 +110,7 @@ def prf(c: Counter[str]) -> tuple[float, float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", default="tuning", choices=("tuning", "heldout", "heldout2", "heldout3"))
+    parser.add_argument("--part", default="tuning", choices=("tuning", "heldout", "heldout2", "heldout3", "heldout4"))
     parser.add_argument("--exact", action="store_true", help="spans must match exactly, not just overlap")
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
     args = parser.parse_args(argv)
