@@ -7,6 +7,7 @@ partner) or a relative-date Mention, or None when the context says it is not a d
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from planner.prose import calendar as cal
 from planner.prose import patterns as p
@@ -83,7 +84,22 @@ def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom:
 
 
 def _eoy_year(m: re.Match[str], text: str, g: Grammar) -> Atom:
-    return Atom(m.start(), m.end(), "day", cal.day(int(m["ey_y"]), 12, 31, m[0]))
+    """'EOY 2027' is 'the end of 2027': the last third of the year, a range like 'late 2027'."""
+    return Atom(m.start(), m.end(), "range", cal.part_of(cal.year(int(m["ey_y"]), m[0]), "year", "end"))
+
+
+def _week_of_day(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    """'the week of 11 January 2027', 'the week of Jan 11': the week holding that day."""
+    month = _month_word(m["wd_m"] or m["wd_m2"])
+    day_text = re.sub(r"\D", "", m["wd_d"] or m["wd_d2"])
+    if month is None:
+        return None
+
+    def build(year: int) -> Window:
+        return cal.week_containing(date(year, month, int(day_text)), m[0])
+
+    window = build(int(m["wd_y"])) if m["wd_y"] else cal.next_occurrence(build, g.as_of)
+    return Atom(m.start(), m.end(), "week", window)
 
 
 def _season_bare(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -161,8 +177,13 @@ def _fy_q(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 def _ordinal_part(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
-    n = p.ORDINALS[m["op_o"].lower()]
     kind = m["op_k"].lower()
+    order = m["op_o"].lower()
+    if order in ("front", "back"):  # "the back half of 2027"
+        if kind != "half":
+            return None
+        order = "first" if order == "front" else "second"
+    n = p.ORDINALS[order]
     if kind == "half":
         n = 2 if m["op_o"].lower() == "last" else n
         if n > 2:
@@ -322,6 +343,7 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 DATE_HANDLERS: dict[str, Handler] = {
     "rel_after_next": _relative,
     "weeks_of_month": _weeks_of_month,
+    "week_of_day": _week_of_day,
     "dmy": _dmy,
     "season_bare": _season_bare,
     "cy": _cy,

@@ -43,14 +43,15 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         return None
     lo_key = " ".join(lo_text.lower().split())
     person = _PERSON_UNIT.search(text, start, end) is not None  # "a person-year"
+    after = text[end : end + 40]
     if (
         lo_key in ("a", "an")
         and hi_text is None
         and not person
         and not _A_UNIT_OK.search(text, max(0, start - 30), start)
+        and not _OF_WORK.match(after)
     ):
-        return None  # "a week" is an estimate only after "takes", "about", "for"...
-    after = text[end : end + 40]
+        return None  # "a week" is an estimate only after "takes", "about", "for"... or before "of work"
     if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, start - 30), start) or p.ESTIMATE_TRAP_AFTER.match(after):
         return None
     trap = p.ESTIMATE_TRAP_NOUNS.search(text, max(0, start - 48), start)
@@ -59,7 +60,9 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     if _WITHIN_BEFORE.search(text, max(0, start - 12), start) and after.lower().startswith(" of "):
         return None  # "within 14 days of purchase": a limit after an event, not an effort
     # "a quarter of the team", "3 points of failure", "2 years in production"
-    counted = unit in ("quarters", "points", "years") and after.lower().startswith((" of ", " in "))
+    counted = (unit in ("quarters", "points", "years") and after.lower().startswith(" of ")) or (
+        unit in ("quarters", "years") and after.lower().startswith(" in ")
+    )
     if counted and not _OF_WORK.match(after):
         return None
     if _is_compound(text, start, end, hi_text):
@@ -69,6 +72,8 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         high = _amount(" ".join(hi_text.lower().split()))[1]
     if low <= 0 or high < low:
         return None
+    if unit == "fortnights":  # "a fortnight of effort": two weeks
+        unit, low, high = "weeks", low * 2, high * 2
     estimate = Estimate(text[start:end], low, high, unit, approximate=approx is not None)
     return Mention(start, end, text[start:end], ESTIMATE, None, None, estimate)
 

@@ -38,6 +38,7 @@ for _unit, _unit_words in {
     "hours": ("h", "hr", "hrs", "hour", "hours"),
     "days": ("d", "day", "days"),
     "weeks": ("w", "wk", "wks", "week", "weeks"),
+    "fortnights": ("fortnight", "fortnights"),
     "months": ("mo", "mos", "month", "months"),
     "quarters": ("quarter", "quarters"),
     "years": ("year", "years", "yr", "yrs"),
@@ -60,7 +61,10 @@ _NUM_WORD = (
 # "one and a half weeks", "2 and a half days" first: the longer reading wins.
 _NUM = rf"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half|\d+(?:\.\d+)?|{_NUM_WORD})"
 _NUM_A = rf"(?:{_NUM}|an?)"
-_UNIT_LONG = r"(?:hours?|hrs?|days?|weeks?|wks?|months?|quarters?|years?|yrs?|sprints?|story[ -]points?|points?|pts|sp)"
+_UNIT_LONG = (
+    r"(?:hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|quarters?|years?|yrs?|sprints?|"
+    r"story[ -]points?|points?|pts|sp)"
+)
 _UNIT_SHORT = r"(?:h|d|w|wk|mo)"
 PERSON = r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|calendar|working|business)[- ]"
 _DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+)"
@@ -91,6 +95,7 @@ _FORMS = [
     rf"(?P<year_range>{_LY}(?P<yr_a>{_YEAR})(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|until)\s+)(?P<yr_b>{_YEAR}){_R})",
     # --- ISO forms --------------------------------------------------------------------------
     r"(?P<week_of>\bweek\s+of\s+(?P<wo_y>\d{4})-(?P<wo_m>\d\d)-(?P<wo_d>\d\d)(?!\d))",
+    rf"(?P<week_of_day>\bweek\s+of\s+(?:(?P<wd_d>{_DAY})\s+(?:of\s+)?(?P<wd_m>{_MONTH})|(?P<wd_m2>{_MONTH})\.?\s+(?P<wd_d2>{_DAY}))\b(?:,?\s+(?P<wd_y>{_YEAR}))?{_R})",
     rf"(?P<iso_day>{_LY}(?P<id_y>\d{{4}})(?P<id_s>[-/])(?P<id_m>\d\d)(?P=id_s)(?P<id_d>\d\d)(?![\d%]|[.,:/-]\d))",
     rf"(?P<dmy>{_LY}(?P<dy_d>\d{{1,2}})(?P<dy_s>[./])(?P<dy_m>\d{{1,2}})(?P=dy_s)(?P<dy_y>\d{{4}})(?![\d%]|[.,:/-]\d))",
     rf"(?P<iso_week>{_LY}(?P<iw_y>\d{{4}})-?W(?P<iw_w>\d\d?){_R})",
@@ -102,7 +107,7 @@ _FORMS = [
     r"(?P<fy>\bFY\s?'?(?P<fy_y>\d{4}|\d\d)\b)",
     rf"(?P<cy>\b(?:calendar\s+year\s+|CY\s?'?)(?P<cy_y>{_YEAR}|\d\d)\b)",
     rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QH]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>\d\d)(?=\b))?\b(?!-\d|\.\d))",
-    rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year))?\b)",
+    rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last|front|back)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year))?\b)",
     rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|'(?P<se_yy>\d\d))\b)",
     rf"(?P<season_bare>(?<=the\s)(?P<sb_s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|'\d)))",
     rf"(?P<day_month>{_L}(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b\.?(?:,?\s+(?P<dm_y>{_YEAR}))?{_R})",
@@ -119,7 +124,7 @@ _RELATIVE = [
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
     r"(?P<rel_day>\b(?P<rd_w>tomorrow|yesterday|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+day|EOD)\b)",
-    rf"(?P<rel_weekday>\b(?:on\s+|by\s+)(?P<rw_d>{'|'.join(WEEKDAYS)})\b(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
+    rf"(?P<rel_weekday>\b(?:on\s+|by\s+|starting\s+|until\s+|till\s+|before\s+)(?P<rw_d>{'|'.join(WEEKDAYS)})\b(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
 ]
 _ESTIMATES = [
     r"(?P<size>\b(?:t-?shirt(?:\s+size)?|size[ds]?|estimate[ds]?|effort)(?:\s*:|\s+(?:is|was|it|them|as|at|of|a|an|to\s+be|been|be))*\s+(?P<sz_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",
@@ -149,7 +154,7 @@ _STARTS = {
     "year": "d", "size": "w",
     "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
     "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d", "rel_after_next": "w",
-    "weeks_of_month": "w", "est_half": "dw",
+    "weeks_of_month": "w", "est_half": "dw", "week_of_day": "w",
 }  # fmt: skip
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = re.compile(rf"{_RANGE_JOIN}$", re.IGNORECASE)
@@ -173,6 +178,7 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"\b(?:every|each|per|once|twice|thrice|times|last|past|previous|first|next|over\s+the\s+(?:last|past|next)|"
     r"after|up|down|rose|fell|gained|lost|dropped|jumped|slipped|by|since|aged|"
     r"retention\s+of|retain(?:ed)?\s+for|kept\s+for|keep\s+for|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
+    r"commit(?:s|ted)?\s+for|term\s+of|contract\s+of|"
     r"window\s+of|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
     r"times\s+a|x\s+a)\s*$",
     re.IGNORECASE,
@@ -181,7 +187,7 @@ ESTIMATE_TRAP_BEFORE = re.compile(
 ESTIMATE_TRAP_NOUNS = re.compile(
     r"\b(?:trials?|retention|retained|retain|warranty|timeouts?|TTL|expir\w*|archiv\w*|SLA|uptime|downtime|cache[ds]?|"
     r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
-    r"experience|rolling|average|interval|cadence|frequency|covers?|valid|stored?|kept|keep|MTT[RDAF]|MTBF|RTO|RPO|"
+    r"experience|rolling|average|interval|cadence|frequency|covers?|valid|stored?|kept|keeps?|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
     r"SLOs?|latency|availability|outages?|incidents?|lasted|lasts|runs\s+for|ran\s+for|running\s+for)\b(?:[^.;!?]|\.\d){0,40}$",
     re.IGNORECASE,
 )
@@ -206,11 +212,11 @@ def _words(text: str) -> list[str]:
 
 
 _ANCHOR_WORDS = _words(
-    "hour hours hr hrs day days week weeks wk wks month months quarter quarters year years sprint "
+    "hour hours hr hrs day days week weeks wk wks fortnight fortnights month months quarter quarters year years sprint "
     "sprints point points pts sp one two three four five six seven eight nine ten eleven twelve fifteen "
     "twenty thirty forty fifty sixty ninety couple few several half next this coming last previous "
     "following tomorrow yesterday eow eom eoq eoy eod end start beginning middle later earlier early mid "
-    "late spring summer autumn fall winter first second third fourth monday tuesday wednesday thursday "
+    "late spring summer autumn fall winter first second third fourth front back monday tuesday wednesday thursday "
     "friday saturday sunday jan january feb february mar march apr april may jun june jul july aug "
     "august sep sept september oct october nov november dec december "
 )
@@ -219,7 +225,7 @@ _LEADS = {
     "the": "rel_next rel_in rel_day rel_after_next weeks_of_month",
     "a an": "rel_ago or_two size_sized est_half estimate",
     "in within over during": "rel_in",
-    "on by": "rel_weekday",
+    "on by starting until till before": "rel_weekday",
     "about around roughly approx approximately circa at up": "estimate",
     "t size sizes sized estimate estimates estimated effort": "size",
     "cw wk": "week_num",

@@ -60,7 +60,7 @@ TIME_WORDS = frozenset(
         "summer autumn fall winter monday tuesday wednesday thursday friday saturday sunday mon tue tues wed "
         "thu thur thurs fri sat sun jan january feb february mar march apr april may jun june jul july aug "
         "august sep sept september oct october nov november dec december fy cy cw size sizes sized shirt "
-        "estimate estimates estimated effort yearly monthly weekly daily quarterly biweekly fortnight "
+        "estimate estimates estimated effort yearly monthly weekly daily quarterly biweekly fortnight fortnights "
     ).split()
 )
 _DIGIT = re.compile(r"[0-9~\u2248]")

@@ -79,7 +79,9 @@ DATES = [
     ("Pilot in the first week of March 2027.", "the first week of March 2027", "week", "2027-03-01", "2027-03-07"),
     ("Move in the last week of June 2027.", "the last week of June 2027", "week", "2027-06-28", "2027-07-04"),
     ("Load tests in week 12 of 2027.", "week 12 of 2027", "week", "2027-03-22", "2027-03-28"),
-    ("We want it by EOY 2027.", "EOY 2027", "day", "2027-12-31", "2027-12-31"),
+    ("We want it by EOY 2027.", "EOY 2027", "range", "2027-09-01", "2027-12-31"),  # as "the end of 2027"
+    ("Kickoff is the week of 11 January 2027.", "the week of 11 January 2027", "week", "2027-01-11", "2027-01-17"),
+    ("The compliance work sits in the back half of 2027.", "the back half of 2027", "half", "2027-07-01", "2027-12-31"),
     ("Fundraising wraps up Fall '27.", "Fall '27", "range", "2027-09-01", "2027-11-30"),
     ("Onboarding moves in 1H 2027.", "1H 2027", "half", "2027-01-01", "2027-06-30"),
     ("The audit covers calendar year 2027.", "calendar year 2027", "year", "2027-01-01", "2027-12-31"),
@@ -125,6 +127,7 @@ RELATIVE = [
     ("The team re-plans mid-year.", "mid-year", "2026-05-01", "2026-08-31"),
     ("The game day is the Tuesday after next.", "the Tuesday after next", "2026-12-08", "2026-12-08"),
     ("We regroup the week after next.", "the week after next", "2026-12-07", "2026-12-13"),
+    ("The staging rebuild runs starting Monday.", "starting Monday", "2026-11-30", "2026-11-30"),
 ]
 
 
@@ -175,6 +178,8 @@ ESTIMATES = [
     ("Improving uptime monitoring: 1-2 sprints.", "1-2 sprints", 1, 2, "sprints"),
     ("The experiment needs 3 weeks of data science time.", "3 weeks", 3, 3, "weeks"),
     ("Then 5 points of frontend.", "5 points", 5, 5, "points"),
+    ("The vendor quotes a fortnight of effort.", "a fortnight", 2, 2, "weeks"),
+    ("The rework came out at 12-14 story points in refinement.", "12-14 story points", 12, 14, "points"),
 ]
 
 
@@ -261,6 +266,9 @@ TRAPS = [
     "Week 3 is the backup slot.",
     "The token lifetime needs to be 2 hours.",
     "Raw events are kept for 90 days.",
+    "The backup job keeps snapshots for 35 days.",
+    "It is $39 a seat if you commit for 24 months.",
+    "Our parental leave policy gives 16 weeks at full pay.",
 ]
 
 
