@@ -32,13 +32,20 @@ _NOT_PROSE = re.compile(
     r"|h(?<!\w.)ttps?://[^\s<>)\]]+|f(?<!\w.)tp://[^\s<>)\]]+|w(?<!\w.)ww\.[^\s<>)\]]+",  # bare URLs
     re.DOTALL,
 )
-# Block-level syntax that makes whole lines non-prose: fences, indented code, HTML blocks and
-# link reference definitions. A body with none of them is all prose blocks, so markdown-it
-# need not run; inline code, links and HTML are masked either way (the fast path).
-_BLOCK_MARKUP = re.compile(r"```|~~~|^(?:>\s?)*(?: {4}|\t)|^ {0,3}(?:>\s?)*<|^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+# Block-level syntax that makes whole lines non-prose: fences, indented code (also right after
+# a list marker: "-      code"), HTML blocks and link reference definitions. A body with none
+# of them is all prose blocks, so markdown-it need not run; inline code, links and HTML are
+# masked either way (the fast path).
+_LIST_CODE = r"(?:[-+*]|\d{1,9}[.)])(?: {5,}| *\t)"
+_BLOCK_MARKUP = re.compile(
+    rf"```|~~~|^(?:>\s?)*(?: {{4}}|\t)|^ {{0,3}}(?:>\s?)*<|^ {{0,3}}\[[^\]\n]+\]:|^ {{0,3}}(?:>\s?)*{_LIST_CODE}",
+    re.MULTILINE,
+)
 # The same test with every branch starting with a literal, so `re` skips ahead: run on the body
 # with a newline put in front, where `\n` stands for `^` (see `_has_block_markup`).
-_BLOCK_MARKUP_AFTER_NEWLINE = re.compile(r"\n(?:>\s?)*(?: {4}|\t)|\n {0,3}(?:>\s?)*<|\n {0,3}\[[^\]\n]+\]:")
+_BLOCK_MARKUP_AFTER_NEWLINE = re.compile(
+    rf"\n(?:>\s?)*(?: {{4}}|\t)|\n {{0,3}}(?:>\s?)*<|\n {{0,3}}\[[^\]\n]+\]:|\n {{0,3}}(?:>\s?)*{_LIST_CODE}"
+)
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\r?\n[ \t]*)+")
 
 

@@ -42,6 +42,8 @@ NOT_PROSE = [
     ("fenced code", "```yaml\ntarget: 2027-03-14\n```\n"),
     ("tilde fence", "~~~\nship 2027-03-14\n~~~\n"),
     ("indented code", "Text.\n\n    ship 2027-03-14\n"),
+    ("indented code in a list item", "-       ship 2027-03-14\n"),
+    ("indented code in a numbered item", "1.      ship 2027-03-14\n"),
     ("link destination", "See [the plan](https://example.com/2027-03-14/plan)."),
     ("link title", 'See [the plan](/plan "due 2027-03-14").'),
     ("autolink", "See <https://example.com/2027-03-14>."),
