@@ -1,4 +1,4 @@
-"""Date forms: one handler per named group of `patterns.MENTION` that means a date.
+"""Date forms: one handler per named form of `patterns` that means a date.
 
 Each handler turns a match into an Atom (a window, possibly waiting for a cue or a range
 partner) or a relative-date Mention, or None when the context says it is not a date.

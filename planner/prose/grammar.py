@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from planner.prose import patterns as p
+from planner.prose import tokens as t
 from planner.prose.dates import DATE_HANDLERS
 from planner.prose.effort import EFFORT_HANDLERS
 from planner.prose.mention import DATE, ESTIMATE, Atom, Grammar, Handler, Mention, cued, date_mention
@@ -74,21 +75,21 @@ def _matches(text: str) -> list[re.Match[str]]:
     """
     if text.isascii():
         scan = text.lower()
-        anchors = [m.start() for m in p.ANCHOR_LOWER.finditer(scan)]
+        anchors = [m.start() for m in t.ANCHOR_LOWER.finditer(scan)]
         if "S" in text or "M" in text or "L" in text:
-            sizes = [m.start() for m in p.SIZE_TOKEN.finditer(text)]
+            sizes = [m.start() for m in t.SIZE_TOKEN.finditer(text)]
             if sizes:
                 anchors = sorted(anchors + sizes)
-        leader_token = p.LEADER_LOWER
+        leader_token = t.LEADER_LOWER
         fold = False
     else:
         scan = text
-        anchors = [m.start() for m in p.ANCHOR_TOKEN.finditer(text)]
-        leader_token = p.LEADER_TOKEN
+        anchors = [m.start() for m in t.ANCHOR_TOKEN.finditer(text)]
+        leader_token = t.LEADER_TOKEN
         fold = True
     out: list[re.Match[str]] = []
-    forms_at = p.forms_at
-    by_leader = p.LEADER_FORMS
+    forms_at = t.forms_at
+    by_leader = t.LEADER_FORMS
     last_end = 0
     previous = -1  # the anchor tried last
     previous_forms: re.Pattern[str] | None = None  # its forms, when it started nothing

@@ -1,15 +1,13 @@
 """The mention grammar's vocabulary, compiled once: every form a date or an estimate takes in prose.
 
-One alternation, most specific form first, so a single left-to-right pass finds each
-mention's longest reading; `grammar.py` turns the named groups into windows and estimates.
+The forms in order, most specific first, so the first that matches is the longest reading;
+`tokens.py` says where each is tried, `grammar.py` turns the named groups into windows and
+estimates, and the cue and trap patterns here let the handlers read the context.
 """
 
 from __future__ import annotations
 
 import re
-from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
-from typing import Any
 
 MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
@@ -135,10 +133,10 @@ _ESTIMATES = [
     rf"(?P<est_short>(?P<eh_a>~|\u2248)?{_L_NUM}(?P<eh_lo>\d+(?:\.\d+)?)(?:\s*[-\u2013]\s*(?P<eh_hi>\d+(?:\.\d+)?))?(?P<eh_u>{_UNIT_SHORT})\b(?![-.]\w))",
 ]
 
-_ORDER = [*_FIRST, *_RELATIVE[:1], *_FORMS[:3], *_RELATIVE[1:], *_FORMS[3:], *_ESTIMATES]
+ORDER = [*_FIRST, *_RELATIVE[:1], *_FORMS[:3], *_RELATIVE[1:], *_FORMS[3:], *_ESTIMATES]
 
 
-def _form_name(form: str) -> str:
+def form_name(form: str) -> str:
     m = re.match(r"\(\?P<(\w+)>", form)
     assert m is not None
     return m[1]
@@ -146,7 +144,7 @@ def _form_name(form: str) -> str:
 
 # What each form can start with: a digit ("d"), a word ("w") or a tilde ("~"). Trying only the
 # forms that can start with the character at hand halves the work of every attempt.
-_STARTS = {
+STARTS = {
     "rel_next": "w", "day_range_month": "d", "month_day_range": "w", "year_range": "d", "rel_in": "w",
     "rel_ago": "dw", "rel_end": "w", "rel_day": "w", "rel_weekday": "w", "week_of": "w", "iso_day": "d",
     "iso_week": "d", "iso_qh": "d", "iso_month": "d", "fy_q": "dw", "season_bare": "w", "fy": "w", "qh": "dw",
@@ -204,234 +202,3 @@ EFFORT_NOUN_AFTER = re.compile(
     r"^\s+(?:of\s+)?(?:effort|spike|project|push|investigation|task|engagement|rewrite|migration|refactor|build|job|piece\s+of\s+work)\b",
     re.IGNORECASE,
 )
-# Token classes for the scan: an anchor is part of every mention; a leader may start one.
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-_ANCHOR_WORDS = _words(
-    "hour hours hr hrs day days week weeks wk wks fortnight fortnights month months quarter quarters year years sprint "
-    "sprints point points pts sp one two three four five six seven eight nine ten eleven twelve fifteen "
-    "twenty thirty forty fifty sixty ninety couple few several half next this coming last previous "
-    "following tomorrow yesterday eow eom eoq eoy eod end start beginning middle later earlier early mid "
-    "late spring summer autumn fall winter first second third fourth front back monday tuesday wednesday thursday "
-    "friday saturday sunday jan january feb february mar march apr april may jun june jul july aug "
-    "august sep sept september oct october nov november dec december "
-)
-# A leader word, and the only forms that can start with it: a leader is tried against those alone.
-_LEADS = {
-    "the": "rel_next rel_in rel_day rel_after_next weeks_of_month",
-    "a an": "rel_ago or_two size_sized est_half estimate",
-    "in within over during": "rel_in",
-    "on by starting until till before": "rel_weekday",
-    "about around roughly approx approximately circa at up": "estimate",
-    "t size sizes sized estimate estimates estimated effort": "size",
-    "cw wk": "week_num",
-    "calendar": "cy",
-}
-_LEADER_WORDS = [word for words in _LEADS for word in words.split()]
-LEADER_FORMS = {
-    word: re.compile("|".join(f for f in _ORDER if _form_name(f) in forms.split()), re.IGNORECASE)
-    for words, forms in _LEADS.items()
-    for word in words.split()
-}
-SIZE_WORDS = frozenset(("XXS", "XS", "S", "M", "L", "XL", "XXL"))
-
-
-def _trie(words: list[str]) -> str:
-    """One regex for many words, shaped as a trie so a non-word fails on its first letters."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in sorted(set(words)):
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:  # type: ignore[type-arg]
-        ends = "" in node
-        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return render(tree)
-
-
-ANCHOR_WORDS = frozenset(_ANCHOR_WORDS)
-_DIGIT_OR_TILDE = re.compile(r"[\d~\u2248]")
-_WORDS = re.compile(r"[A-Za-z]+")
-
-
-def has_anchor(text: str) -> bool:
-    """The pre-filter: False when no mention can be in `text` (no digit, no month, unit or number word)."""
-    if _DIGIT_OR_TILDE.search(text):
-        return True
-    words = set(_WORDS.findall(text))
-    if not words.isdisjoint(SIZE_WORDS):
-        return True
-    return not ANCHOR_WORDS.isdisjoint(w.lower() for w in words)
-
-
-# --- the same tokens, found faster -----------------------------------------------------------
-# `TOKEN` tries two big alternations at every position of the text. The grammar needs only
-# where the anchors start and, for each, the leaders in the 40 characters before it, so it
-# finds anchors with `ANCHOR_TOKEN` and leaders with `LEADER_TOKEN` in that window only.
-# "wk" is an anchor before it is a leader, so it is never a leader token. A leader is a whole
-# word and an anchor inside a word is a run of digits, so neither hides the other: these two
-# streams are exactly `TOKEN`'s anchors and leaders.
-_ANCHOR_GROUP = rf"\b(?:[QH][1-4]|FY|CY)|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b)"
-_LEADER_TOKEN_WORDS = [word for word in _LEADER_WORDS if word not in ANCHOR_WORDS]
-ANCHOR_TOKEN = re.compile(_ANCHOR_GROUP, re.IGNORECASE)
-LEADER_TOKEN = re.compile(rf"\b{_trie(_LEADER_TOKEN_WORDS)}\b", re.IGNORECASE)
-
-
-def _by_first_letter(words: list[str]) -> str:
-    """`\\b(?:words)\\b` written so that every branch starts with a literal letter: `re` then
-    skips the positions that cannot start one without trying the pattern there."""
-    firsts: dict[str, list[str]] = {}
-    for word in sorted(set(words)):
-        assert len(word) > 1 and word.isascii() and word.islower(), word
-        firsts.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"{re.escape(first)}(?<!\\w.)(?:{_trie(rest)})\\b" for first, rest in sorted(firsts.items()))
-
-
-# For ASCII text, lowercased: the anchors with case-sensitive literals, so `re` can skip ahead
-# to a digit, a tilde or a letter that starts an anchor word. `(?<!\w.)` after a word's first
-# letter is `\b` before it. The size words are case-sensitive and found in the text as written.
-ANCHOR_LOWER = re.compile(
-    "|".join(
-        [
-            *(f"{d}[0-9]*" for d in "0123456789"),
-            "~",
-            "\u2248",
-            r"q(?<!\w.)[1-4]",
-            r"h(?<!\w.)[1-4]",
-            r"f(?<!\w.)y",
-            r"c(?<!\w.)y",
-            _by_first_letter(_ANCHOR_WORDS),
-        ]
-    )
-)
-SIZE_TOKEN = re.compile(r"X(?<!\w.)(?:XS|XL|S|L)\b|S(?<!\w.)\b|M(?<!\w.)\b|L(?<!\w.)\b")
-LEADER_LOWER = re.compile(rf"\b{_trie(_LEADER_TOKEN_WORDS)}\b")
-
-
-# --- forms by the character they are tried at ----------------------------------------------------
-# An anchor is tried against the forms of its kind (digit, word, tilde); most of those cannot
-# start with the anchor's first character. A form that cannot match there is dropped from the
-# alternation, which leaves the match unchanged: an alternation returns its first branch that
-# matches. What a form can start with is read off its parsed regex, generously: lookarounds
-# are skipped, letters match in either case, and anything not understood matches any character.
-_DIGIT_CLASS = (-1, -1)  # \d, in a first-character set of code-point ranges
-
-
-def _starts_with(items: list[tuple[Any, Any]]) -> tuple[list[tuple[int, int]] | None, bool]:
-    """What the sequence `items` of a parsed regex can start with, as code-point ranges (None:
-    anything), and whether it can match the empty string."""
-    out: list[tuple[int, int]] = []
-    for op, av in items:
-        if op is _c.LITERAL:
-            return [*out, (av, av)], False
-        if op is _c.IN:
-            for item_op, item_av in av:
-                if item_op is _c.LITERAL:
-                    out.append((item_av, item_av))
-                elif item_op is _c.RANGE:
-                    out.append(item_av)
-                elif item_op is _c.CATEGORY and item_av is _c.CATEGORY_DIGIT:
-                    out.append(_DIGIT_CLASS)
-                else:
-                    return None, False
-            return out, False
-        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            continue  # zero-width
-        first: list[tuple[int, int]] | None
-        if op is _c.SUBPATTERN:
-            first, empty = _starts_with(list(av[3]))
-        elif op is _c.BRANCH:
-            first, empty = [], False
-            for branch in av[1]:
-                branch_first, branch_empty = _starts_with(list(branch))
-                if branch_first is None:
-                    return None, False
-                first += branch_first
-                empty = empty or branch_empty
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            first, empty = _starts_with(list(av[2]))
-            empty = empty or av[0] == 0
-        else:
-            return None, False
-        if first is None:
-            return None, False
-        out += first
-        if not empty:
-            return out, False
-    return out, True
-
-
-def _can_start(first: list[tuple[int, int]] | None, char: str) -> bool:
-    if first is None:
-        return True
-    for low, high in first:
-        if (low, high) == _DIGIT_CLASS:
-            if re.fullmatch(r"\d", char):
-                return True
-        elif re.fullmatch(f"[{re.escape(chr(low))}-{re.escape(chr(high))}]", char, re.IGNORECASE):
-            return True
-    return False
-
-
-def _form_starts() -> dict[str, list[tuple[int, int]] | None]:
-    starts = {}
-    for form in _ORDER:
-        first, empty = _starts_with(list(_parser.parse(form, re.IGNORECASE).data))
-        starts[_form_name(form)] = None if empty else first
-    return starts
-
-
-_FORM_STARTS = _form_starts()
-_FORMS_AT: dict[tuple[str, str], re.Pattern[str]] = {}
-
-
-def forms_at(start: str, char: str) -> re.Pattern[str]:
-    """`MENTION_BY_START[start]` without the forms that cannot start with `char`."""
-    key = (start, char)
-    pattern = _FORMS_AT.get(key)
-    if pattern is None:
-        forms = [f for f in _ORDER if start in _STARTS[_form_name(f)] and _can_start(_FORM_STARTS[_form_name(f)], char)]
-        pattern = re.compile("|".join(forms), re.IGNORECASE) if forms else _NOTHING
-        _FORMS_AT[key] = pattern
-    return pattern
-
-
-_NOTHING = re.compile(r"(?!)")
-
-
-# --- the whole grammar as single patterns ----------------------------------------------------
-# What the fast paths above are held equal to by tests: `MENTION` (every form, one
-# alternation), `MENTION_BY_START` (its forms by first character kind) and `TOKEN` (anchor
-# and leader tokens in one pass). Compiled on first use: a check never needs them.
-_WHOLE: dict[str, Any] = {
-    "MENTION": lambda: re.compile("|".join(_ORDER), re.IGNORECASE),
-    "MENTION_BY_START": lambda: {
-        start: re.compile("|".join(f for f in _ORDER if start in _STARTS[_form_name(f)]), re.IGNORECASE)
-        for start in "dw~"
-    },
-    "TOKEN": lambda: re.compile(
-        rf"(?P<anchor>\b(?:[QH][1-4]|FY|CY)|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b))"
-        rf"|(?P<leader>\b{_trie(_LEADER_WORDS)}\b)",
-        re.IGNORECASE,
-    ),
-}
-
-
-def __getattr__(name: str) -> Any:
-    build = _WHOLE.get(name)
-    if build is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = build()
-    globals()[name] = value
-    return value

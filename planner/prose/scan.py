@@ -15,7 +15,7 @@ from planner.diagnostics import Span
 from planner.frontmatter import Document
 from planner.prose.grammar import Grammar, Mention, find_mentions
 from planner.prose.markdown import prose_segments
-from planner.prose.patterns import has_anchor
+from planner.prose.tokens import has_anchor
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,5 @@
 """`grammar._matches` finds anchors and leaders its own way; it must find what one pass of
-`patterns.TOKEN` over the whole text finds, match for match."""
+`tokens.TOKEN` over the whole text finds, match for match."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from planner.prose import grammar
 from planner.prose import patterns as p
+from planner.prose import tokens as tk
 from tests.prose.test_prefilter import FILLER, SENTENCES
 
 
@@ -19,15 +20,15 @@ def reference_matches(text: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     leaders: list[tuple[int, re.Pattern[str]]] = []
     last_end = 0
-    for token in p.TOKEN.finditer(text):
+    for token in tk.TOKEN.finditer(text):
         at = token.start()
         if at < last_end:
             continue
         if token.lastgroup == "leader":
-            leaders.append((at, p.LEADER_FORMS[token[0].lower()]))
+            leaders.append((at, tk.LEADER_FORMS[token[0].lower()]))
             continue
         first = text[at]
-        forms = p.MENTION_BY_START["d" if first.isdigit() else "~" if first in "~\u2248" else "w"]
+        forms = tk.MENTION_BY_START["d" if first.isdigit() else "~" if first in "~\u2248" else "w"]
         starts = [(i, f) for i, f in leaders[-4:] if i >= last_end and at - i <= 40]
         starts.append((at, forms))
         leaders.clear()
@@ -59,15 +60,15 @@ def test_labelled_sentences():
 
 def test_tokens_agree_with_one_pass():
     text = " ".join(SENTENCES)
-    whole = [(t.start(), t.lastgroup) for t in p.TOKEN.finditer(text)]
-    anchors = [t.start() for t in p.ANCHOR_TOKEN.finditer(text)]
+    whole = [(t.start(), t.lastgroup) for t in tk.TOKEN.finditer(text)]
+    anchors = [t.start() for t in tk.ANCHOR_TOKEN.finditer(text)]
     assert anchors == [i for i, group in whole if group == "anchor"]
-    assert [t.start() for t in p.LEADER_TOKEN.finditer(text)] == [i for i, group in whole if group == "leader"]
+    assert [t.start() for t in tk.LEADER_TOKEN.finditer(text)] == [i for i, group in whole if group == "leader"]
     ascii_text = text.encode("ascii", "replace").decode()
-    whole = [(t.start(), t.lastgroup) for t in p.TOKEN.finditer(ascii_text)]
+    whole = [(t.start(), t.lastgroup) for t in tk.TOKEN.finditer(ascii_text)]
     lowered = sorted(
-        [t.start() for t in p.ANCHOR_LOWER.finditer(ascii_text.lower())]
-        + [t.start() for t in p.SIZE_TOKEN.finditer(ascii_text)]
+        [t.start() for t in tk.ANCHOR_LOWER.finditer(ascii_text.lower())]
+        + [t.start() for t in tk.SIZE_TOKEN.finditer(ascii_text)]
     )
     assert lowered == [i for i, group in whole if group == "anchor"]
 
@@ -93,8 +94,8 @@ def test_edges():
 WORDS = st.sampled_from(
     [
         *" ".join(SENTENCES[::7]).split(),
-        *p._LEADER_WORDS,
-        *p._ANCHOR_WORDS,
+        *tk._LEADER_WORDS,
+        *tk._ANCHOR_WORDS,
         "M", "S", "L", "XL", "XXS", "Q3", "H2", "FY27", "CY2027", "CW12", "3", "2027", "~", "\u2248", "-", ".", ",",
         "\u2014", "(", ")", "'", "", "2027-03-14", "3-4", "1.5", "\u00e9t\u00e9", "10%",
     ]
@@ -117,16 +118,16 @@ def test_sentence_mixes(parts):
 def test_forms_at_keeps_every_form_that_can_start_there():
     """Each form, wherever it matches in the labelled sentences, is in `forms_at` for its first character."""
     text = " ".join(SENTENCES) + " " + " ".join(EDGES)
-    for kind, pattern in p.MENTION_BY_START.items():
+    for kind, pattern in tk.MENTION_BY_START.items():
         for m in pattern.finditer(text):
             if m.end() > m.start():
-                assert m.lastgroup in p.forms_at(kind, text[m.start()]).groupindex, (m.lastgroup, m[0])
-    for form in p._ORDER:
+                assert m.lastgroup in tk.forms_at(kind, text[m.start()]).groupindex, (m.lastgroup, m[0])
+    for form in p.ORDER:
         alone = re.compile(form, re.IGNORECASE)
-        name = p._form_name(form)
+        name = p.form_name(form)
         for m in alone.finditer(text):
-            for kind in p._STARTS[name]:
-                assert name in p.forms_at(kind, text[m.start()]).groupindex, (name, m[0])
+            for kind in p.STARTS[name]:
+                assert name in tk.forms_at(kind, text[m.start()]).groupindex, (name, m[0])
 
 
 def test_a_word_that_only_case_folds_to_a_leader_is_no_crash():
