@@ -217,9 +217,9 @@ def test_the_readers_dark_scheme_is_followed_and_can_be_toggled(browser_page, se
         page.emulate_media(color_scheme=scheme)
         page.evaluate("localStorage.clear()")  # Material remembers a reader's last choice
         page.goto(server + "board/")
-        expect(body).to_have_attribute("data-md-color-scheme", shown)
+        expect(body).to_have_attribute("data-md-color-scheme", shown, timeout=10_000)
         page.locator("label.md-header__button[for^='__palette']:visible").click()
-        expect(body).to_have_attribute("data-md-color-scheme", toggled)
+        expect(body).to_have_attribute("data-md-color-scheme", toggled, timeout=10_000)
     page.evaluate("localStorage.clear()")
     page.emulate_media(color_scheme="light")
 
