@@ -1,7 +1,7 @@
 """Score the mention grammar against the labelled sentences in tests/prose/labelled/.
 
     python bench/prose_score.py                 # the tuning part
-    python bench/prose_score.py --part heldout  # held-out: heldout, heldout2, heldout5 (3, 4: now tuning)
+    python bench/prose_score.py --part heldout  # held-out: heldout, heldout2 (3-5: now tuning)
     python bench/prose_score.py --errors        # also list every miss and false alarm
 
 A found mention matches a labelled one when the kinds agree (date or estimate), the
@@ -110,7 +110,8 @@ def prf(c: Counter[str]) -> tuple[float, float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", default="tuning", choices=("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"))
+    parts = sorted(path.stem for path in LABELLED.glob("*.txt"))
+    parser.add_argument("--part", default="tuning", choices=parts)
     parser.add_argument("--exact", action="store_true", help="spans must match exactly, not just overlap")
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
     args = parser.parse_args(argv)

@@ -103,12 +103,19 @@ def _week_of_day(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 def _season_bare(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
-    """'over the summer': the next one not yet over; 'the Fall release' is a name."""
-    if not cued(text, m.start()):
+    """'over the summer': the next one not yet over; 'the Fall release' is a name, and so is
+    'the spring release': a season before a noun names the thing, not a time."""
+    if not cued(text, m.start()) or _NOUN_AFTER_SEASON.match(text, m.end()):
         return None
     name = m["sb_s"].lower()
     window = cal.next_occurrence(lambda y: cal.season(y, name, m[0]), g.as_of)
     return Atom(m.start(), m.end(), "range", window)
+
+
+# After a bare season, a word that is neither a preposition nor a conjunction is a noun it modifies.
+_NOUN_AFTER_SEASON = re.compile(
+    r"[ \t]+(?!(?:and|or|but|to|through|until|till|when|while|as|so|because|if|then|of|in|on|at|for|with|by)\b)[a-z]"
+)
 
 
 def _week_of(m: re.Match[str], text: str, g: Grammar) -> Atom:

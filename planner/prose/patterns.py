@@ -185,15 +185,15 @@ ESTIMATE_TRAP_BEFORE = re.compile(
 ESTIMATE_TRAP_NOUNS = re.compile(
     r"\b(?:trials?|retention|retained|retain|warranty|timeouts?|TTL|expir\w*|archiv\w*|SLA|uptime|downtime|cache[ds]?|"
     r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
-    r"experience|rolling|average|interval|cadence|frequency|covers?|valid|stored?|kept|keeps?|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
+    r"experience|rolling|average|interval|cadence|frequency|covers?|valid|stored?|kept|keeps?|holds?|held|CDN|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
     r"SLOs?|latency|availability|outages?|incidents?|lasted|lasts|runs\s+for|ran\s+for|running\s+for)\b(?:[^.;!?]|\.\d){0,40}$",
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = re.compile(
-    r"^(?:\s+(?:old|ago|of\s+(?:data(?!\s+(?:science|engineering|platform))|logs|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support)|"
+    r"^(?:\s+(?:old|ago|of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|leave|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support)|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
     r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|"
-    r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|"
+    r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"
     r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b)|-old)",
     re.IGNORECASE,
 )

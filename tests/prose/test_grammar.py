@@ -179,6 +179,7 @@ ESTIMATES = [
     ("The experiment needs 3 weeks of data science time.", "3 weeks", 3, 3, "weeks"),
     ("Then 5 points of frontend.", "5 points", 5, 5, "points"),
     ("The vendor quotes a fortnight of effort.", "a fortnight", 2, 2, "weeks"),
+    ("The model needs four or five weeks of data-science time.", "four or five weeks", 4, 5, "weeks"),
     ("The rework came out at 12-14 story points in refinement.", "12-14 story points", 12, 14, "points"),
 ]
 
@@ -269,6 +270,10 @@ TRAPS = [
     "The backup job keeps snapshots for 35 days.",
     "It is $39 a seat if you commit for 24 months.",
     "Our parental leave policy gives 16 weeks at full pay.",
+    "Code freeze for the spring release is announced by the release manager.",
+    "Engineers get 3 days of learning budget each year and 25 days of PTO.",
+    "The CDN holds static assets for 7 days.",
+    "The on-call rotation is 1 week long.",
 ]
 
 
