@@ -339,6 +339,8 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     kind = m.lastgroup
     if kind == "rel_in" and _TIMES_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None
+    if kind == "rel_in" and p.PASSIVE_WITHIN_BEFORE.search(text, max(0, m.start("ri_n") - 40), m.start("ri_n")):
+        return None  # "disputes must be raised within 13 months": a rule, not a date
     if kind == "rel_in" and _IN_AS_EFFORT.search(text, max(0, m.start() - 30), m.start()):
         return estimate_from(m, text, m.start("ri_n"), m["ri_n"], None, m["ri_u"], None)
     window = cal.resolve_relative(m, g.as_of, g.sprint_weeks)

@@ -59,6 +59,8 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         return None  # "logs are kept for 90 days", "the token expires in 1 hour"
     if _WITHIN_BEFORE.search(text, max(0, start - 12), start) and after.lower().startswith(" of "):
         return None  # "within 14 days of purchase": a limit after an event, not an effort
+    if p.PASSIVE_WITHIN_BEFORE.search(text, max(0, start - 40), start):
+        return None  # "orders are dispatched within 4 hours": a service level
     # "a quarter of the team", "3 points of failure", "2 years in production"
     counted = (unit in ("quarters", "points", "years") and after.lower().startswith(" of ")) or (
         unit in ("quarters", "years") and after.lower().startswith(" in ")

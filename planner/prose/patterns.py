@@ -168,7 +168,8 @@ CUE_BEFORE = re.compile(
 # Counts look like years after these: "2027 users" is handled on the right; these guard the left.
 COUNT_BEFORE = re.compile(
     r"(?:\b(?:version|firmware|SDK|API|app|release|build|issue|ticket|PR|room|line|page|step|item|no\.|number|port|code|top|of\s+the|ID|id|"
-    r"deploy|order|invoice|job|run|pipeline|incident|case|rule|error|status|HTTP|RFC|ISO|chapter|section|figure|table)|#)\s*$",
+    r"deploy|order|invoice|job|(?<!dry\s)(?<!test\s)run|pipeline|incident|case|rule|error|status|HTTP|RFC|ISO|chapter|section|"
+    r"figure|table)|#)\s*$",
     re.IGNORECASE,
 )
 # Before a number and a unit: these make it a rate, an age or a duration of something else.
@@ -177,10 +178,13 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"after|up|down|rose|fell|gained|lost|dropped|jumped|slipped|by|since|aged|"
     r"retention\s+of|retain(?:ed)?\s+for|kept\s+for|keep\s+for|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
     r"commit(?:s|ted)?\s+for|term\s+of|contract\s+of|"
-    r"window\s+of|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
+    r"window\s+(?:of|is)|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
+    r"burn(?:ed|t)?[- ]in\s+for|soak(?:ed|s)?\s+for|bake[ds]?\s+for|"
     r"times\s+a|x\s+a)\s*$",
     re.IGNORECASE,
 )
+# A rule or a service level, in the passive, before "within": "orders are dispatched within 4 hours".
+PASSIVE_WITHIN_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|gets?|got)\s+\w+ed\s+within\s+$", re.IGNORECASE)
 # Durations of things other than work: "the token expires after 24 hours", "a 2-year warranty".
 ESTIMATE_TRAP_NOUNS = re.compile(
     r"\b(?:trials?|retention|retained|retain|warranty|timeouts?|TTL|expir\w*|archiv\w*|SLA|uptime|downtime|cache[ds]?|"

@@ -96,6 +96,7 @@ DATES = [
     ("Freeze the first two weeks of Jan 2027.", "the first two weeks of Jan 2027", "range", "2027-01-01", "2027-01-14"),
     ("Status update for week 12.", "week 12", "week", "2027-03-22", "2027-03-28"),
     ("2027 is the year we stop running mail servers.", "2027", "year", "2027-01-01", "2027-12-31"),
+    ("Key dates: dry run 2027-09-13.", "2027-09-13", "day", "2027-09-13", "2027-09-13"),
 ]
 
 
@@ -274,6 +275,11 @@ TRAPS = [
     "Engineers get 3 days of learning budget each year and 25 days of PTO.",
     "The CDN holds static assets for 7 days.",
     "The on-call rotation is 1 week long.",
+    "Units are burned in for 48 hours at 60 °C.",
+    "Disputes must be raised within 13 months.",
+    "Orders placed before 2pm are dispatched within 4 hours.",
+    "The returns window is 30 days.",
+    "See job run 2027-0042 for the logs.",
 ]
 
 
