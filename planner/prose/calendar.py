@@ -245,6 +245,8 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
     if kind in ("rel_in", "rel_ago"):
         n = _count(m["ri_n"] if kind == "rel_in" else m["ra_n"])
         unit = (m["ri_u"] if kind == "rel_in" else m["ra_u"]).lower().rstrip("s")
+        if unit == "fortnight":  # "in a fortnight": two weeks
+            unit, n = "week", n * 2
         if kind == "rel_ago" and m["ra_d"].lower() in ("ago", "earlier"):
             n = -n
         then = _shift(as_of, unit, n, sprint_weeks)

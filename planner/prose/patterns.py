@@ -69,6 +69,8 @@ _DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+)"
 _RANGE_JOIN = r"(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+)"
 _PART = r"(?:early|mid|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of(?:\s+the)?)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
+# "the week of", and the British "week commencing" and "w/c".
+_WEEK_OF = r"(?:\bweek\s+(?:of|commencing|beginning|starting)\s+|\bw/[cb]\s+)"
 
 # Left edge: a date or number glued to a word, a version dot, a currency or a ticket dash is not ours.
 _L = r"(?<![\w.$\u20ac\u00a3#/@:+-])"
@@ -92,8 +94,8 @@ _FORMS = [
     rf"(?P<month_day_range>\b(?P<mdr_m>{_MONTH})\.?\s+(?P<mdr_a>{_DAY}){_DASH}(?P<mdr_b>{_DAY})(?:,?\s+(?P<mdr_y>{_YEAR}))?{_R})",
     rf"(?P<year_range>{_LY}(?P<yr_a>{_YEAR})(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|until)\s+)(?P<yr_b>{_YEAR}){_R})",
     # --- ISO forms --------------------------------------------------------------------------
-    r"(?P<week_of>\bweek\s+of\s+(?P<wo_y>\d{4})-(?P<wo_m>\d\d)-(?P<wo_d>\d\d)(?!\d))",
-    rf"(?P<week_of_day>\bweek\s+of\s+(?:(?P<wd_d>{_DAY})\s+(?:of\s+)?(?P<wd_m>{_MONTH})|(?P<wd_m2>{_MONTH})\.?\s+(?P<wd_d2>{_DAY}))\b(?:,?\s+(?P<wd_y>{_YEAR}))?{_R})",
+    rf"(?P<week_of>{_WEEK_OF}(?P<wo_y>\d{{4}})-(?P<wo_m>\d\d)-(?P<wo_d>\d\d)(?!\d))",
+    rf"(?P<week_of_day>{_WEEK_OF}(?:(?P<wd_d>{_DAY})\s+(?:of\s+)?(?P<wd_m>{_MONTH})|(?P<wd_m2>{_MONTH})\.?\s+(?P<wd_d2>{_DAY}))\b(?:,?\s+(?P<wd_y>{_YEAR}))?{_R})",
     rf"(?P<iso_day>{_LY}(?P<id_y>\d{{4}})(?P<id_s>[-/])(?P<id_m>\d\d)(?P=id_s)(?P<id_d>\d\d)(?![\d%]|[.,:/-]\d))",
     rf"(?P<dmy>{_LY}(?P<dy_d>\d{{1,2}})(?P<dy_s>[./])(?P<dy_m>\d{{1,2}})(?P=dy_s)(?P<dy_y>\d{{4}})(?![\d%]|[.,:/-]\d))",
     rf"(?P<iso_week>{_LY}(?P<iw_y>\d{{4}})-?W(?P<iw_w>\d\d?){_R})",
@@ -116,7 +118,7 @@ _FORMS = [
 ]
 _RELATIVE = [
     rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|last|previous|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint|{_SEASON})\b)",
-    rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
+    rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
     rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>days?|weeks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+now|out|later|earlier)\b)",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?P<re_w>this|next|the|last)\s+(?P<re_u>week|month|quarter|year|sprint)\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
@@ -179,7 +181,8 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"retention\s+of|retain(?:ed)?\s+for|kept\s+for|keep\s+for|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
     r"commit(?:s|ted)?\s+for|term\s+of|contract\s+of|"
     r"window\s+(?:of|is)|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
-    r"burn(?:ed|t)?[- ]in\s+for|soak(?:ed|s)?\s+for|bake[ds]?\s+for|"
+    r"burn(?:ed|t)?[- ]in\s+for|soak(?:ed|s)?\s+for|bake[ds]?\s+for|settle[sd]?\s+in|"
+    r"run\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}for|"
     r"times\s+a|x\s+a)\s*$",
     re.IGNORECASE,
 )
@@ -194,7 +197,7 @@ ESTIMATE_TRAP_NOUNS = re.compile(
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = re.compile(
-    r"^(?:\s+(?:old|ago|of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|leave|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support)|"
+    r"^(?:\s+(?:old|ago|of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:annual\s+|paid\s+|parental\s+|sick\s+)?leave|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support)|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
     r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"

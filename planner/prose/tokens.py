@@ -40,6 +40,7 @@ _LEADS = {
     "about around roughly approx approximately circa at up": "estimate",
     "t size sizes sized estimate estimates estimated effort": "size",
     "cw wk": "week_num",
+    "w": "week_of week_of_day",
     "calendar": "cy",
 }
 _LEADER_WORDS = [word for words in _LEADS for word in words.split()]

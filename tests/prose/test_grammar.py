@@ -97,6 +97,8 @@ DATES = [
     ("Status update for week 12.", "week 12", "week", "2027-03-22", "2027-03-28"),
     ("2027 is the year we stop running mail servers.", "2027", "year", "2027-01-01", "2027-12-31"),
     ("Key dates: dry run 2027-09-13.", "2027-09-13", "day", "2027-09-13", "2027-09-13"),
+    ("Booked the week commencing 11 Jan 2027.", "the week commencing 11 Jan 2027", "week", "2027-01-11", "2027-01-17"),
+    ("Launch is pencilled in for w/c 12 April 2027.", "w/c 12 April 2027", "week", "2027-04-12", "2027-04-18"),
 ]
 
 
@@ -129,6 +131,7 @@ RELATIVE = [
     ("The game day is the Tuesday after next.", "the Tuesday after next", "2026-12-08", "2026-12-08"),
     ("We regroup the week after next.", "the week after next", "2026-12-07", "2026-12-13"),
     ("The staging rebuild runs starting Monday.", "starting Monday", "2026-11-30", "2026-11-30"),
+    ("We review it again in a fortnight.", "in a fortnight", "2026-12-07", "2026-12-13"),
 ]
 
 
@@ -280,6 +283,9 @@ TRAPS = [
     "Orders placed before 2pm are dispatched within 4 hours.",
     "The returns window is 30 days.",
     "See job run 2027-0042 for the logs.",
+    "Nurses get 27 days of annual leave plus bank holidays.",
+    "Refunds settle in 5-7 business days.",
+    "We run the load test for 2 hours at 3x peak traffic.",
 ]
 
 
