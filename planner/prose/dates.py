@@ -73,6 +73,15 @@ def _weeks_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return Atom(m.start(), m.end(), "range", window)
 
 
+def _weeks_range(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    """'Weeks 10-12 of 2027': from the first day of one ISO week to the last of the other."""
+    year, first, last = int(m["wr_y"]), int(m["wr_a"]), int(m["wr_b"])
+    if last <= first:
+        return None
+    start, end = cal.week(year, first, m[0]), cal.week(year, last, m[0])
+    return Atom(m.start(), m.end(), "range", cal.span(start.start, end.end, m[0]))
+
+
 def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom:
     week = int(m["wn_n"])
     if m["wn_y"]:
@@ -299,7 +308,8 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     )
     if not has_cue and not ends_clause and not _YEAR_NOUNS.match(after) and not _YEAR_VERBS.match(after):
         return None
-    counts = _COUNTED.match(after) and not _YEAR_VERBS.match(after)  # "2027 users", not "2027 is"
+    # "2027 users" counts; "2027 is" and "2026 goals" do not
+    counts = _COUNTED.match(after) and not _YEAR_VERBS.match(after) and not _YEAR_NOUNS.match(after)
     if after[:1] == " " and counts and (not has_cue or _COMPARED.search(text, max(0, start - 16), start)):
         return None  # "2027 users", "more than 2027 rows"
     window = cal.year(int(m["ye_y"]), m[0])
@@ -353,6 +363,7 @@ DATE_HANDLERS: dict[str, Handler] = {
     "rel_after_next": _relative,
     "weeks_of_month": _weeks_of_month,
     "week_of_day": _week_of_day,
+    "weeks_range": _weeks_range,
     "dmy": _dmy,
     "season_bare": _season_bare,
     "cy": _cy,

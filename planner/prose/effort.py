@@ -48,6 +48,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         lo_key in ("a", "an")
         and hi_text is None
         and not person
+        and not m.groupdict().get("es_full")  # "a full week" is an amount
         and not _A_UNIT_OK.search(text, max(0, start - 30), start)
         and not _OF_WORK.match(after)
     ):
@@ -140,11 +141,12 @@ def _amount(word: str) -> tuple[float, float]:
 
 
 def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
-    size = m["sz_s"] if m.lastgroup == "size" else m["ss_s"]
+    group = {"size": "sz_s", "size_as": "sa_s", "size_sized": "ss_s"}[m.lastgroup or "size"]
+    size = m[group]
     if size != size.upper():
         return None
-    start = m.start("sz_s") if m.lastgroup == "size" else m.start("ss_s")
-    end = m.end("sz_s") if m.lastgroup == "size" else m.end()
+    start = m.start(group)
+    end = m.end() if group == "ss_s" else m.end(group)
     return Mention(start, end, text[start:end], ESTIMATE, None, None, Estimate(text[start:end], size=size))
 
 
@@ -161,6 +163,7 @@ def _or_two(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 EFFORT_HANDLERS: dict[str, Handler] = {
     "size": _size,
     "size_sized": _size,
+    "size_as": _size,
     "or_two": _or_two,
     "estimate": _estimate,
     "est_half": _estimate_half,

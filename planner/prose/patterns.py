@@ -84,7 +84,8 @@ _LY = rf"(?:(?<=mid-)|(?<=early-)|(?<=late-)|(?<=\.\.)|{_L})"
 _FIRST = [
     rf"(?P<week_of_month>\b(?P<wm_o>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+(?P<wm_m>{_MONTH})\b(?:\.?,?\s+(?P<wm_y>{_YEAR}))?{_R})",
     rf"(?P<weeks_of_month>\b(?:the\s+)?(?P<wk_o>first|last)\s+(?P<wk_n>two|three|2|3)\s+weeks\s+(?:of|in)\s+(?P<wk_m>{_MONTH})\b(?:\.?,?\s+(?P<wk_y>{_YEAR}))?{_R})",
-    rf"(?P<week_num>\b(?:week|wk|CW)\s?(?P<wn_n>\d{{1,2}})(?:(?:\s+of\s+|,\s*|\s+)(?P<wn_y>{_YEAR}))?{_R}(?!\s+of\b))",
+    rf"(?P<weeks_range>\bweeks\s+(?P<wr_a>\d{{1,2}})\s*[-\u2013\u2014]\s*(?P<wr_b>\d{{1,2}})(?:\s+of\s+|,\s*|\s+|\s*/\s*)(?P<wr_y>{_YEAR}){_R})",
+    rf"(?P<week_num>\b(?:week|wk|CW|KW)\s?(?P<wn_n>\d{{1,2}})(?:(?:\s+of\s+|,\s*|\s+|\s*/\s*)(?P<wn_y>{_YEAR}))?{_R}(?!\s+of\b))",
     rf"(?P<eoy_year>\bEOY\s+(?P<ey_y>{_YEAR}){_R})",
     r"(?P<rel_period>\b(?:(?P<rp_u>year|quarter|month)[- ]end|mid-(?P<rp_m>year|quarter|month))\b(?!-\w))",
 ]
@@ -124,14 +125,16 @@ _RELATIVE = [
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
     r"(?P<rel_day>\b(?P<rd_w>tomorrow|yesterday|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+day|EOD)\b)",
-    rf"(?P<rel_weekday>\b(?:on\s+|by\s+|starting\s+|until\s+|till\s+|before\s+)(?P<rw_d>{'|'.join(WEEKDAYS)})\b(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
+    rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before)\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s))(?P<rw_d>{'|'.join(WEEKDAYS)})\b(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
 ]
 _ESTIMATES = [
     r"(?P<size>\b(?:t-?shirt(?:\s+size)?|size[ds]?|estimate[ds]?|effort)(?:\s*:|\s+(?:is|was|it|them|as|at|of|a|an|to\s+be|been|be))*\s+(?P<sz_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",
+    r"(?P<size_as>\b(?:t-?shirt[- ]sized?|sized)(?:\s+[\w-]+){0,5}?\s+as\s+(?:an?\s+)?"
+    r"(?P<sa_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",
     r"(?P<size_sized>\b(?:an?\s+)?(?P<ss_s>XXS|XS|S|M|L|XL|XXL)[- ](?:sized?|t-?shirt)\b)",
     r"(?P<or_two>\b(?:an?|one)\s+(?P<ot_u>hour|day|week|month|sprint)\s+or\s+(?P<ot_n>two|three|so)\b)",
     r"(?P<est_half>\b(?P<ah_n>an?|one|two|three|four|\d+)\s+(?P<ah_u>hours?|days?|weeks?|months?|sprints?)\s+and\s+a\s+half\b)",
-    rf"(?P<estimate>(?P<es_a>~|\u2248|about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|circa\s+|at\s+least\s+|at\s+most\s+|up\s+to\s+)?{_L_NUM}(?P<es_lo>{_NUM_A})(?:{_DASH}(?P<es_hi>{_NUM})(?![.,]\d))?(?:\s+|\s*-\s*|(?=[a-z]))(?:{PERSON})?(?:\s*of\s+)?(?P<es_u>{_UNIT_LONG})\b(?!-\w))",
+    rf"(?P<estimate>(?P<es_a>~|\u2248|about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|circa\s+|at\s+least\s+|at\s+most\s+|up\s+to\s+)?{_L_NUM}(?P<es_lo>{_NUM_A})(?:{_DASH}(?P<es_hi>{_NUM})(?![.,]\d))?(?:\s+|\s*-\s*|(?=[a-z]))(?P<es_full>(?:full|whole|solid)\s+)?(?:{PERSON})?(?:\s*of\s+)?(?P<es_u>{_UNIT_LONG})\b(?!-\w))",
     rf"(?P<est_short>(?P<eh_a>~|\u2248)?{_L_NUM}(?P<eh_lo>\d+(?:\.\d+)?)(?:\s*[-\u2013]\s*(?P<eh_hi>\d+(?:\.\d+)?))?(?P<eh_u>{_UNIT_SHORT})\b(?![-.]\w))",
 ]
 
@@ -154,7 +157,7 @@ STARTS = {
     "year": "d", "size": "w",
     "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
     "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d", "rel_after_next": "w",
-    "weeks_of_month": "w", "est_half": "dw", "week_of_day": "w",
+    "weeks_of_month": "w", "est_half": "dw", "week_of_day": "w", "weeks_range": "w", "size_as": "w",
 }  # fmt: skip
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = re.compile(rf"{_RANGE_JOIN}$", re.IGNORECASE)
@@ -170,6 +173,7 @@ CUE_BEFORE = re.compile(
 # Counts look like years after these: "2027 users" is handled on the right; these guard the left.
 COUNT_BEFORE = re.compile(
     r"(?:\b(?:version|firmware|SDK|API|app|release|build|issue|ticket|PR|room|line|page|step|item|no\.|number|port|code|top|of\s+the|ID|id|"
+    r"extension|ext\.|"
     r"deploy|order|invoice|job|(?<!dry\s)(?<!test\s)run|pipeline|incident|case|rule|error|status|HTTP|RFC|ISO|chapter|section|"
     r"figure|table)|#)\s*$",
     re.IGNORECASE,
@@ -200,6 +204,7 @@ ESTIMATE_TRAP_AFTER = re.compile(
     r"^(?:\s+(?:old|ago|of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:annual\s+|paid\s+|parental\s+|sick\s+)?leave|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support)|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
     r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|"
+    r"to\s+(?:respond|reply|appeal|pay|submit|accept|object|cancel|claim|comply|run|execute|replicate|restore)\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"
     r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b)|-old)",
     re.IGNORECASE,

@@ -38,7 +38,7 @@ _LEADS = {
     "in within over during": "rel_in",
     "on by starting until till before": "rel_weekday",
     "about around roughly approx approximately circa at up": "estimate",
-    "t size sizes sized estimate estimates estimated effort": "size",
+    "t size sizes sized estimate estimates estimated effort": "size size_as",
     "cw wk": "week_num",
     "w": "week_of week_of_day",
     "calendar": "cy",

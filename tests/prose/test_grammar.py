@@ -99,6 +99,9 @@ DATES = [
     ("Key dates: dry run 2027-09-13.", "2027-09-13", "day", "2027-09-13", "2027-09-13"),
     ("Booked the week commencing 11 Jan 2027.", "the week commencing 11 Jan 2027", "week", "2027-01-11", "2027-01-17"),
     ("Launch is pencilled in for w/c 12 April 2027.", "w/c 12 April 2027", "week", "2027-04-12", "2027-04-18"),
+    ("Start of production is in CW 36/2027.", "CW 36/2027", "week", "2027-09-06", "2027-09-12"),
+    ("Weeks 10-12 of 2027 are for regression tests.", "Weeks 10-12 of 2027", "range", "2027-03-08", "2027-03-28"),
+    ("Our 2026 goals were mostly met.", "2026", "year", "2026-01-01", "2026-12-31"),
 ]
 
 
@@ -132,6 +135,7 @@ RELATIVE = [
     ("We regroup the week after next.", "the week after next", "2026-12-07", "2026-12-13"),
     ("The staging rebuild runs starting Monday.", "starting Monday", "2026-11-30", "2026-11-30"),
     ("We review it again in a fortnight.", "in a fortnight", "2026-12-07", "2026-12-13"),
+    ("Client review moved to Thursday.", "Thursday", "2026-11-26", "2026-11-26"),
 ]
 
 
@@ -184,6 +188,7 @@ ESTIMATES = [
     ("Then 5 points of frontend.", "5 points", 5, 5, "points"),
     ("The vendor quotes a fortnight of effort.", "a fortnight", 2, 2, "weeks"),
     ("The model needs four or five weeks of data-science time.", "four or five weeks", 4, 5, "weeks"),
+    ("The estimate grew to a full week.", "a full week", 1, 1, "weeks"),
     ("The rework came out at 12-14 story points in refinement.", "12-14 story points", 12, 14, "points"),
 ]
 
@@ -203,6 +208,7 @@ def test_estimate_forms(sentence, text, low, high, unit):
         ("The estimate is XL.", "XL"),
         ("We sized it as an S.", "S"),
         ("It is an M-sized project.", "M"),
+        ("We t-shirt sized Windows ARM support as an XL.", "XL"),
     ],
 )
 def test_t_shirt_sizes_where_a_size_is_named(sentence, size):
@@ -286,6 +292,9 @@ TRAPS = [
     "Nurses get 27 days of annual leave plus bank holidays.",
     "Refunds settle in 5-7 business days.",
     "We run the load test for 2 hours at 3x peak traffic.",
+    "Call the help desk, extension 2027, for login issues.",
+    "Applicants have 28 days to respond to a request.",
+    "The reconciliation job takes 6 hours to run.",
 ]
 
 
