@@ -319,7 +319,7 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 _COUNTED = re.compile(r"^\s+(?:[a-z]+s|people|staff)\b")
 # "2027 is the year we...": a year that a verb follows is the subject of the sentence.
 _YEAR_VERBS = re.compile(
-    r"^\s+(?:is|was|will|would|should|could|must|brings?|brought|starts?|ends?|begins?|marks?|looks?|becomes?)\b"
+    r"^\s+(?:is|was|will|would|should|could|must|has|brings?|brought|starts?|ends?|begins?|marks?|looks?|becomes?)\b"
 )
 # Before a number and a plural noun, these compare amounts: "more than 2027 rows", "of 2000 requests".
 _COMPARED = re.compile(r"\b(?:than|over|under|of|to|about|around|nearly|almost|approximately)\s+$", re.IGNORECASE)

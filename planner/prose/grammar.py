@@ -175,7 +175,7 @@ def _join(first: Atom, last: Atom, text: str) -> Mention | None:
 
 _MOVED_FROM = re.compile(
     r"\b(?:move[ds]?|moving|slip(?:s|ped)?|push(?:es|ed)?|shift(?:s|ed)?|changed|delay(?:s|ed)?|postpone[ds]?|"
-    r"brought\s+forward|pulled\s+in)(?:\s+[\w-]+){0,2}\s+from\s+$",
+    r"brought\s+forward|pulled\s+in)(?:\s+[\w-]+){0,4}\s+from\s+$",
     re.IGNORECASE,
 )
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+", re.IGNORECASE)

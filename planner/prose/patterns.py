@@ -91,7 +91,7 @@ _FIRST = [
 ]
 _FORMS = [
     # --- ranges written as one form -----------------------------------------------------
-    rf"(?P<day_range_month>{_L}(?P<drm_a>{_DAY}){_DASH}(?P<drm_b>{_DAY})\s+(?:of\s+)?(?P<drm_m>{_MONTH})\.?(?:,?\s+(?P<drm_y>{_YEAR}))?{_R})",
+    rf"(?P<day_range_month>{_L}(?P<drm_a>{_DAY})(?:{_DASH}|\s+and\s+)(?P<drm_b>{_DAY})\s+(?:of\s+)?(?P<drm_m>{_MONTH})\.?(?:,?\s+(?P<drm_y>{_YEAR}))?{_R})",
     rf"(?P<month_day_range>\b(?P<mdr_m>{_MONTH})\.?\s+(?P<mdr_a>{_DAY}){_DASH}(?P<mdr_b>{_DAY})(?:,?\s+(?P<mdr_y>{_YEAR}))?{_R})",
     rf"(?P<year_range>{_LY}(?P<yr_a>{_YEAR})(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|until)\s+)(?P<yr_b>{_YEAR}){_R})",
     # --- ISO forms --------------------------------------------------------------------------
@@ -173,7 +173,7 @@ CUE_BEFORE = re.compile(
 # Counts look like years after these: "2027 users" is handled on the right; these guard the left.
 COUNT_BEFORE = re.compile(
     r"(?:\b(?:version|firmware|SDK|API|app|release|build|issue|ticket|PR|room|line|page|step|item|no\.|number|port|code|top|of\s+the|ID|id|"
-    r"extension|ext\.|"
+    r"extension|ext\.|model|"
     r"deploy|order|invoice|job|(?<!dry\s)(?<!test\s)run|pipeline|incident|case|rule|error|status|HTTP|RFC|ISO|chapter|section|"
     r"figure|table)|#)\s*$",
     re.IGNORECASE,
@@ -186,6 +186,9 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"commit(?:s|ted)?\s+for|term\s+of|contract\s+of|"
     r"window\s+(?:of|is)|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
     r"burn(?:ed|t)?[- ]in\s+for|soak(?:ed|s)?\s+for|bake[ds]?\s+for|settle[sd]?\s+in|"
+    r"(?:respond|reply|resolve|acknowledge|answer|triage)\w*\s+(?:to\s+)?(?:[\w-]+\s+){0,4}within|"
+    r"(?:suspend|ban|block|lock|mute|pause)(?:ed|s)?(?:\s+out)?\s+for|renew\w*(?:\s+\w+){0,2}\s+for(?:\s+another)?|"
+    r"(?:response|resolution|lead|cycle|turnaround|wait|queue|run|build|boot|load)\s+times?\s+of|"
     r"run\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}for|"
     r"times\s+a|x\s+a)\s*$",
     re.IGNORECASE,
@@ -206,7 +209,7 @@ ESTIMATE_TRAP_AFTER = re.compile(
     r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|"
     r"to\s+(?:respond|reply|appeal|pay|submit|accept|object|cancel|claim|comply|run|execute|replicate|restore)\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"
-    r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b)|-old)",
+    r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b)|-old|['\u2019]\s*notice)",
     re.IGNORECASE,
 )
 # Nouns that make "a 3-day spike" an estimate; other hyphenated compounds ("30-day trial") are not.

@@ -102,6 +102,8 @@ DATES = [
     ("Start of production is in CW 36/2027.", "CW 36/2027", "week", "2027-09-06", "2027-09-12"),
     ("Weeks 10-12 of 2027 are for regression tests.", "Weeks 10-12 of 2027", "range", "2027-03-08", "2027-03-28"),
     ("Our 2026 goals were mostly met.", "2026", "year", "2026-01-01", "2026-12-31"),
+    ("Worked down between 5 and 16 April 2027.", "5 and 16 April 2027", "range", "2027-04-05", "2027-04-16"),
+    ("We fixed reliability; 2027 has to be about speed.", "2027", "year", "2027-01-01", "2027-12-31"),
 ]
 
 
@@ -295,6 +297,11 @@ TRAPS = [
     "Call the help desk, extension 2027, for login issues.",
     "Applicants have 28 days to respond to a request.",
     "The reconciliation job takes 6 hours to run.",
+    "Customers get 90 days' notice before the API is switched off.",
+    "Support agents must respond to P1 tickets within 4 hours.",
+    "Sellers flagged three times are suspended for 7 days.",
+    "Reviewers had a median response time of 6 hours.",
+    "The firmware image for hub model 2027 is built with GCC.",
 ]
 
 
