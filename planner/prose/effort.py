@@ -12,18 +12,18 @@ from planner.prose.mention import ESTIMATE, Grammar, Handler, Mention
 
 def _estimate(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     approx = m["es_a"]
-    mention = estimate_from(m, text, m.start("es_lo"), m["es_lo"], m["es_hi"], m["es_u"], approx)
+    low = m["es_lo"]
+    if m["es_half"]:  # "a week and a half", "2 days and a half"
+        if m["es_hi"]:
+            return None
+        low = f"{low} and a half"
+    mention = estimate_from(m, text, m.start("es_lo"), low, m["es_hi"], m["es_u"], approx)
     if mention is None or approx is None or mention.estimate is None:
         return mention
     # The approximation is part of what was written: "about 3 weeks", "~40h".
     start = m.start()
     written = text[start : mention.end]
     return replace(mention, start=start, text=written, estimate=replace(mention.estimate, text=written))
-
-
-def _estimate_half(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
-    """'a week and a half', '2 days and a half'."""
-    return estimate_from(m, text, m.start(), f"{m['ah_n']} and a half", None, m["ah_u"], None)
 
 
 def _estimate_short(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
@@ -58,10 +58,11 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     trap = p.ESTIMATE_TRAP_NOUNS.search(text, max(0, start - 48), start)
     if trap is not None and not _work_anyway(text[trap.start() : start], unit, after):
         return None  # "logs are kept for 90 days", "the token expires in 1 hour"
-    if _WITHIN_BEFORE.search(text, max(0, start - 12), start) and after.lower().startswith(" of "):
-        return None  # "within 14 days of purchase": a limit after an event, not an effort
-    if p.PASSIVE_WITHIN_BEFORE.search(text, max(0, start - 40), start):
-        return None  # "orders are dispatched within 4 hours": a service level
+    if text.find("within", max(0, start - 12), start) >= 0:  # the two regexes below, only when they can hold
+        if _WITHIN_BEFORE.search(text, max(0, start - 12), start) and after.lower().startswith(" of "):
+            return None  # "within 14 days of purchase": a limit after an event, not an effort
+        if p.PASSIVE_WITHIN_BEFORE.search(text, max(0, start - 40), start):
+            return None  # "orders are dispatched within 4 hours": a service level
     # "a quarter of the team", "3 points of failure", "2 years in production"
     counted = (unit in ("quarters", "points", "years") and after.lower().startswith(" of ")) or (
         unit in ("quarters", "years") and after.lower().startswith(" in ")
@@ -166,6 +167,5 @@ EFFORT_HANDLERS: dict[str, Handler] = {
     "size_as": _size,
     "or_two": _or_two,
     "estimate": _estimate,
-    "est_half": _estimate_half,
     "est_short": _estimate_short,
 }

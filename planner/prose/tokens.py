@@ -34,7 +34,7 @@ _ANCHOR_WORDS = _words(
 # A leader word, and the only forms that can start with it: a leader is tried against those alone.
 _LEADS = {
     "the": "rel_next rel_in rel_day rel_after_next weeks_of_month",
-    "a an": "rel_ago or_two size_sized est_half estimate",
+    "a an": "rel_ago or_two size_sized estimate",
     "in within over during": "rel_in",
     "on by starting until till before": "rel_weekday",
     "about around roughly approx approximately circa at up": "estimate",
