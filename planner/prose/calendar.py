@@ -116,6 +116,11 @@ def fiscal_quarter(y: int, q: int, start_month: int, text: str) -> Window:
     return Window(start, _month_end(_add_months(start, 2)), "quarter", text)
 
 
+def in_year(build: Callable[[int], Window], year_text: str | None, as_of: date) -> Window:
+    """The window in the year written, else its next occurrence not yet over."""
+    return build(int(year_text)) if year_text else next_occurrence(build, as_of)
+
+
 def next_occurrence(build: Callable[[int], Window], as_of: date) -> Window:
     """A yearless window ('August 14th', 'Q3', 'in March') means its next one not yet over."""
     for y in (as_of.year, as_of.year + 1):

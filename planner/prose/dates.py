@@ -55,7 +55,7 @@ def _week_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     def build(year: int) -> Window:
         return cal.week_of_month(year, month, order, m[0])
 
-    window = build(int(m["wm_y"])) if m["wm_y"] else cal.next_occurrence(build, g.as_of)
+    window = cal.in_year(build, m["wm_y"], g.as_of)
     return Atom(m.start(), m.end(), "week", window)
 
 
@@ -69,7 +69,7 @@ def _weeks_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     def build(year: int) -> Window:
         return cal.weeks_of_month(year, month, weeks, last, m[0])
 
-    window = build(int(m["wk_y"])) if m["wk_y"] else cal.next_occurrence(build, g.as_of)
+    window = cal.in_year(build, m["wk_y"], g.as_of)
     return Atom(m.start(), m.end(), "range", window)
 
 
@@ -107,7 +107,7 @@ def _week_of_day(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     def build(year: int) -> Window:
         return cal.week_containing(date(year, month, int(day_text)), m[0])
 
-    window = build(int(m["wd_y"])) if m["wd_y"] else cal.next_occurrence(build, g.as_of)
+    window = cal.in_year(build, m["wd_y"], g.as_of)
     return Atom(m.start(), m.end(), "week", window)
 
 
@@ -262,7 +262,7 @@ def _day_range(m: re.Match[str], a: str, b: str, month_text: str, year_text: str
     def build(year: int) -> Window:
         return range_window(cal.day(year, month, first), cal.day(year, month, last), m[0])
 
-    window = build(int(year_text)) if year_text else cal.next_occurrence(build, g.as_of)
+    window = cal.in_year(build, year_text, g.as_of)
     return Atom(m.start(), m.end(), "range", window)
 
 
