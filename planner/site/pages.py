@@ -204,11 +204,16 @@ def render_page(site: Site, src_uri: str, body_html: str) -> str:
     return site.renderer.page(name, Links(site.page_urls[name], site.plan_urls, site.page_urls))
 
 
+def body_marker() -> str:
+    """Stands for a plan's body in a card rendered without it; random, so no plan text holds it."""
+    return f"planner-body-{secrets.token_hex(16)}"
+
+
 def refresh_stale_cards(site: Site, files: Files) -> int:
     """For a dirty rebuild: MkDocs renders only the plans whose own file changed, but a plan's
     card also shows its dependencies' titles, windows, statuses and findings. Any plan page
     whose card is not in its last built HTML is rebuilt too. Returns how many were added."""
-    marker = f"planner-body-{secrets.token_hex(16)}"
+    marker = body_marker()
     added = 0
     for file in files.documentation_pages():
         if file.src_uri not in site.entry_by_src or file.is_modified():

@@ -11,12 +11,11 @@ in a dirty rebuild, or if the worker fails, pages are rendered here, when they a
 from __future__ import annotations
 
 import multiprocessing
-import secrets
 import threading
 from multiprocessing.connection import Connection
 from typing import Any
 
-from planner.site.pages import Site, render_page
+from planner.site.pages import Site, body_marker, render_page
 
 PRERENDER_FROM = 200  # plan pages: below this, starting a worker costs more than it saves
 
@@ -36,8 +35,7 @@ class Prerender:
 
     def __init__(self, site: Site) -> None:
         self.site = site
-        # Stands for a plan's body in its prerendered card; random, so no plan text holds it.
-        self.marker = f"planner-body-{secrets.token_hex(16)}"
+        self.marker = body_marker()
         self._pages: dict[str, str] | None = None
         context = multiprocessing.get_context("fork")
         self._conn, child = context.Pipe(duplex=False)
@@ -75,12 +73,9 @@ class Prerender:
 
     def _work(self, conn: Connection) -> None:
         try:
-            pages = {src_uri: render_page(self.site, src_uri, self.marker) for src_uri in _page_order(self.site)}
+            every = [*self.site.entry_by_src, *self.site.page_by_src]
+            pages = {src_uri: render_page(self.site, src_uri, self.marker) for src_uri in every}
         except Exception:  # the parent renders the pages itself, and so reports the error
             pages = None
         conn.send(pages)
         conn.close()
-
-
-def _page_order(site: Site) -> list[str]:
-    return [*site.entry_by_src, *site.page_by_src]
