@@ -70,6 +70,7 @@ PROSE = [
     ("emphasis", "We ship in *Q3 2027*.", "Q3 2027"),
     ("text inside HTML", '<div class="x">GA in Q3 2027</div>\n', "Q3 2027"),
     ("after a code span", "Run `x` in Q3 2027.", "Q3 2027"),
+    ("where an empty quote line cuts a code span", "`ship\n>\nin Q3 2027`\n", "Q3 2027"),
 ]
 
 
