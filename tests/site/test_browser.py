@@ -211,17 +211,18 @@ def test_search_works_offline(browser_page, server):
 def test_the_readers_dark_scheme_is_followed_and_can_be_toggled(browser_page, server):
     from playwright.sync_api import expect
 
-    page, _ = browser_page
-    body = page.locator("body")
+    shared, _ = browser_page
     for scheme, shown, toggled in (("dark", "slate", "default"), ("light", "default", "slate")):
-        page.emulate_media(color_scheme=scheme)
-        page.evaluate("localStorage.clear()")  # Material remembers a reader's last choice
+        # A fresh context per scheme: Material remembers a reader's last choice in storage.
+        context = shared.context.browser.new_context(color_scheme=scheme)
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
+        page = context.new_page()
         page.goto(server + "board/")
+        body = page.locator("body")
         expect(body).to_have_attribute("data-md-color-scheme", shown, timeout=10_000)
         page.locator("label.md-header__button[for^='__palette']:visible").click()
         expect(body).to_have_attribute("data-md-color-scheme", toggled, timeout=10_000)
-    page.evaluate("localStorage.clear()")
-    page.emulate_media(color_scheme="light")
+        context.close()
 
 
 def test_nothing_outside_the_site_is_requested(browser_page, crawl):
