@@ -11,6 +11,7 @@ from datetime import date
 
 from planner.prose import calendar as cal
 from planner.prose import patterns as p
+from planner.prose.clause import planned_clause
 from planner.prose.effort import estimate_from
 from planner.prose.mention import DATE, Atom, Grammar, Handler, Mention, absolute, counted, cued
 from planner.windows import Window, range_window
@@ -345,12 +346,19 @@ _PLAN_NAMES = frozenset(
 _TIMES_BEFORE = re.compile(r"\b(?:times?|twice|once|thrice)\s+$", re.IGNORECASE)
 
 
+_EVENTS_IN = re.compile(r"\b\d+\s+[a-z-]+s\s+$")
+
+
 def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     kind = m.lastgroup
     if kind == "rel_in" and _TIMES_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None
     if kind == "rel_in" and p.PASSIVE_WITHIN_BEFORE.search(text, max(0, m.start("ri_n") - 40), m.start("ri_n")):
         return None  # "disputes must be raised within 13 months": a rule, not a date
+    if kind == "rel_in" and m["ri_p"].lower().startswith("within") and not planned_clause(text, m.start()):
+        return None  # "claimants must report a loss within 30 days": a rule or a service level, not a date
+    if kind == "rel_in" and _EVENTS_IN.search(text, max(0, m.start() - 40), m.start()):
+        return None  # "4 incidents in 3 months": a count over a period
     if kind == "rel_in" and _IN_AS_EFFORT.search(text, max(0, m.start() - 30), m.start()):
         return estimate_from(m, text, m.start("ri_n"), m["ri_n"], None, m["ri_u"], None)
     window = cal.resolve_relative(m, g.as_of, g.sprint_weeks)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from planner.estimates import Estimate
 from planner.prose import patterns as p
+from planner.prose.clause import OF_WORK, other_duration
 from planner.prose.mention import ESTIMATE, Grammar, Handler, Mention
 
 
@@ -50,7 +51,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         and not person
         and not m.groupdict().get("es_full")  # "a full week" is an amount
         and not _A_UNIT_OK.search(text, max(0, start - 30), start)
-        and not _OF_WORK.match(after)
+        and not OF_WORK.match(after)
     ):
         return None  # "a week" is an estimate only after "takes", "about", "for"... or before "of work"
     if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, start - 30), start) or p.ESTIMATE_TRAP_AFTER.match(after):
@@ -67,9 +68,11 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     counted = (unit in ("quarters", "points", "years") and after.lower().startswith(" of ")) or (
         unit in ("quarters", "years") and after.lower().startswith(" in ")
     )
-    if counted and not _OF_WORK.match(after):
+    if counted and not OF_WORK.match(after):
         return None
     if _is_compound(text, start, end, hi_text):
+        return None
+    if not person and unit not in ("sprints", "points") and other_duration(text, start, after):
         return None
     low, high = _amount(lo_key)
     if hi_text is not None:
@@ -95,15 +98,9 @@ _WORK_WORDS = re.compile(
 
 
 def _work_anyway(before: str, unit: str, after: str) -> bool:
-    return unit in ("sprints", "points") or _OF_WORK.match(after) is not None or _WORK_WORDS.search(before) is not None
+    return unit in ("sprints", "points") or OF_WORK.match(after) is not None or _WORK_WORDS.search(before) is not None
 
 
-_OF_WORK = re.compile(
-    r"\s+of\s+(?:work|effort|engineering|design|development|dev|QA|testing|research|discovery|front-?end|back-?end|"
-    r"full-?stack|mobile|iOS|Android|web|infra(?:structure)?|ops|data\s+science|"
-    r"(?:one|an?|two|three|\d+)\s+(?:engineers?|persons?|people|developers?|devs?))",
-    re.IGNORECASE,
-)
 _A_UNIT_OK = re.compile(
     r"\b(?:takes?|took|taking|need(?:s|ed)?|about|around|roughly|approximately|only|just|for|spend|spent|"
     r"budget|effort|estimate[ds]?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within)\s+$",

@@ -174,7 +174,7 @@ def _join(first: Atom, last: Atom, text: str) -> Mention | None:
 
 
 _MOVED_FROM = re.compile(
-    r"\b(?:move[ds]?|moving|slip(?:s|ped)?|push(?:es|ed)?|shift(?:s|ed)?|changed|delay(?:s|ed)?|postpone[ds]?|"
+    r"\b(?:move[ds]?|moving|defer(?:s|red)?|reschedul(?:e[ds]?|ing)|slip(?:s|ped)?|push(?:es|ed)?|shift(?:s|ed)?|changed|delay(?:s|ed)?|postpone[ds]?|"
     r"brought\s+forward|pulled\s+in)(?:\s+[\w-]+){0,4}\s+from\s+$",
     re.IGNORECASE,
 )

@@ -97,7 +97,17 @@ def absolute(
 
 def counted(text: str, start: int) -> bool:
     """After 'ID', 'build', '#' and kin, a date-shaped number is an identifier."""
-    return p.COUNT_BEFORE.search(text, max(0, start - 16), start) is not None
+    return (
+        p.COUNT_BEFORE.search(text, max(0, start - 16), start) is not None
+        or _ID_BEFORE.search(text, max(0, start - 40), start) is not None
+    )
+
+
+# "cost_center=2027", "?slot=2027", "passcode 2027", "the VLAN ID for voice traffic is 2027".
+_ID_BEFORE = re.compile(
+    r"(?:[=_/?&]\s*|\b(?:passcode|PIN|password|VLAN|slot|channel|seat|gate|serial|SKU|lot|batch|flight|route|account)\s+|"
+    r"\b(?:ID|id|number|code|passcode|PIN)\b(?:\s+[\w-]+){0,4}\s+(?:is|=|:)\s+)$"
+)
 
 
 Handler = Callable[[re.Match[str], str, Grammar], "Mention | Atom | None"]

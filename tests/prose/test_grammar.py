@@ -310,6 +310,60 @@ def test_traps_are_not_mentions(sentence):
     assert [m.text for m in find_mentions(sentence, GRAMMAR)] == []
 
 
+# Durations of something other than work, told by the shape of the clause (planner/prose/clause.py).
+OTHER_DURATIONS = [
+    ("offset from an event", "The survey goes out 2 weeks before the offsite."),
+    ("limit", "Build agents are capped at 6 hours per run."),
+    ("limit", "Night shifts are no longer than 10 hours."),
+    ("limit, in advance", "Book the meeting rooms at least 5 days in advance."),
+    ("state that lasts", "Failed payments remain queued for 5 days."),
+    ("state that lasts", "The staging cluster stays frozen for 3 days during the audit."),
+    ("period as subject", "The probation period is 6 months."),
+    ("period as subject", "Delivery usually takes 3 weeks."),
+    ("period as subject", "The conference lasts 2 days."),
+    ("rule", "Appeals must be filed within 30 days."),
+    ("service level", "Complaints are answered within 10 working days."),
+    ("bound", "Rotate the signing keys within 1 hour of a leak."),
+    ("machine at work", "The nightly backup takes about 4 hours."),
+    ("process", "Wire transfers take 3 business days to clear."),
+    ("delay", "Metrics arrive with up to 2 hours of lag."),
+    ("count over a period", "We had 6 outages in 3 months."),
+    ("identifier", "Set retry_limit=2027 in the config."),
+    ("identifier", "The guest Wi-Fi passcode is 2027."),
+]
+
+
+@pytest.mark.parametrize(("shape", "sentence"), OTHER_DURATIONS, ids=[f"{s}: {t}" for s, t in OTHER_DURATIONS])
+def test_durations_of_other_things_are_not_mentions(shape, sentence):
+    assert [m.text for m in find_mentions(sentence, GRAMMAR)] == []
+
+
+STILL_EFFORTS = [
+    # (sentence, the estimate): work said in the clause outweighs the shape around it
+    ("The capacity work needs 2-3 weeks before the freeze.", "2-3 weeks"),
+    ("Sign-off needs roughly three weeks from the legal team.", "roughly three weeks"),
+    ("Two engineers for 3 weeks should cover the importer.", "3 weeks"),
+    ("Search relevance tuning: 2 weeks.", "2 weeks"),
+    ("The review must happen first; it is about 3 days of work.", "about 3 days"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text"), STILL_EFFORTS, ids=[s for s, _ in STILL_EFFORTS])
+def test_efforts_stay_efforts_in_the_same_shapes(sentence, text):
+    mention = only(sentence)
+    assert (mention.kind, mention.text) == ("estimate", text)
+
+
+def test_within_is_a_date_when_the_clause_plans_it():
+    assert only("A first draft is due within two weeks.").granularity == "relative"
+    assert find_mentions("Complaints are answered within two weeks.", GRAMMAR) == []
+
+
+def test_a_deferred_date_is_two_dates():
+    found = find_mentions("The launch was deferred from 3 March 2027 to 17 March 2027.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in found] == [("3 March 2027", "day"), ("17 March 2027", "day")]
+
+
 def test_fiscal_year_start_is_configurable():
     july = Grammar(AS_OF, fiscal_year_start=7)
     m = only("Budgets follow FY27 rules.", july)

@@ -1,0 +1,125 @@
+"""The clause around a duration: what tells a span of work from any other span of time.
+
+An estimate is the cost of work; most other durations in plans are about something else:
+an offset from an event, a limit, a rule, a state that lasts, a period named as the subject.
+Those are told by the shape of the clause (its verbs, its subject, what follows), which new
+writers share far more than they share nouns.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "3 weeks of work", "2 days of QA", "a month of two engineers": the duration says it is work.
+OF_WORK = re.compile(
+    r"\s+of\s+(?:work|effort|engineering|design|development|dev|QA|testing|research|discovery|front-?end|back-?end|"
+    r"full-?stack|mobile|iOS|Android|web|infra(?:structure)?|ops|data\s+science|"
+    r"(?:one|an?|two|three|\d+)\s+(?:engineers?|persons?|people|developers?|devs?))",
+    re.IGNORECASE,
+)
+
+
+def other_duration(text: str, start: int, after: str) -> bool:
+    """A duration of something other than work, told by the shape of its clause, not by its
+    nouns: an offset from an event ("30 days after purchase"), a limit ("capped at 12 hours"),
+    a rule ("must be reported within 30 days"), a state that lasts ("stays quarantined for
+    48 hours", "accounts inactive for 6 months are suspended"), or a period named as the
+    subject ("the cooling-off period is 14 days", "delivery takes 2 weeks"). An effort says so
+    anyway ("of work", "estimated at") and is kept; a terse note ("API: 3 days") has no clause
+    around it and is kept too."""
+    if OF_WORK.match(after) or _EFFORT_SAID.search(text, max(0, start - 60), start):
+        return False
+    if _OFFSET_AFTER.match(after) and not _WORK_NEEDS.search(text, max(0, start - 30), start):
+        return True  # "the capacity work needs 2-3 weeks before Q2" is still an effort
+    before = clause_before(text, start)
+    return (
+        before.endswith(("within ", "Within "))  # a bound, not an amount: "rotate the keys within 1 hour"
+        or _RUN_CLAUSE.search(before) is not None
+        or _LIMIT_BEFORE.search(before) is not None
+        or _STATE_FOR_BEFORE.search(before) is not None
+        or _PERIOD_SUBJECT.search(before) is not None
+        or _RULE_CLAUSE.search(before) is not None
+        or _RULE_CLAUSE.search(after.split(".", 1)[0]) is not None
+    )
+
+
+def clause_before(text: str, start: int) -> str:
+    """The words of the clause before `start`, back to its last boundary (at most 90 characters)."""
+    clause_start = max(0, start - 90)
+    for boundary in _CLAUSE_END.finditer(text, clause_start, start):
+        clause_start = boundary.end()
+    return text[clause_start:start]
+
+
+def planned_clause(text: str, start: int) -> bool:
+    """The clause says what is planned or due ("a draft is due within 10 days"), not a rule or
+    a service level ("claims must be reported within 30 days", "we respond within one month")."""
+    before = clause_before(text, start)
+    return _RULE_CLAUSE.search(before) is None and _PLAN_CUE.search(before) is not None
+
+
+# What a plan says: due, will, should, aims, expects, targets, plans, by when.
+_PLAN_CUE = re.compile(
+    r"\b(?:due|should|will|'ll|shall|expect\w*|aim\w*|target\w*|plan\w*|hope|intend\w*|going\s+to|want|ready|"
+    r"promis\w*|commit\w*|deliver\w*|land\w*|ship\w*|launch\w*|finish\w*|complet\w*|done|live|out)\b",
+    re.IGNORECASE,
+)
+
+
+_EFFORT_SAID = re.compile(
+    r"\b(?:estimat\w*|est\.|effort|sized|sizing|scoped|scoping|pointed|budget(?:ed)?|timebox(?:ed)?|time-boxed|"
+    r"person|people|engineers?|developers?|devs?|designers?|FTEs?)\b",
+    re.IGNORECASE,
+)
+_WORK_NEEDS = re.compile(
+    r"\b(?:needs?|needed|requires?|required|costs?|spend|spent|takes?|took)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.;!?:(\u2014]\s|,\s+(?:and|but|while|whereas|so|or)\s|\s\u2013\s")
+# An offset from an event: "30 days after purchase", "6 weeks before the event", "7 days prior to".
+_OFFSET_AFTER = re.compile(
+    r"\s+(?:or\s+(?:more|less|longer)\s+)?(?:after|before|prior\s+to|following|since|beyond|past)\b",
+    re.IGNORECASE,
+)
+# A limit on a duration, not an amount of work: "capped at", "may not exceed", "no more than".
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:capped\s+at|limited\s+to|(?:may|must|can|shall|should|will|does|do)\s+not\s+exceed|(?:cannot|can't|won't)\s+exceed|"
+    r"exceed(?:s|ing)?|no\s+(?:more|longer|less|fewer)\s+than|not\s+(?:more|longer|less)\s+than|"
+    r"(?:a\s+)?(?:maximum|minimum)\s+of|(?:more|longer|less|shorter)\s+than|older\s+than|for\s+(?:more|longer|less)\s+than|"
+    r"in\s+advance\s+of|inactive\s+for|idle\s+for|dormant\s+for)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# A state that lasts, then "for": "stays up for 14 days", "sits in the chamber for 48 hours",
+# "are embargoed for 70 years", "was down for 3 hours".
+_STATE_FOR_BEFORE = re.compile(
+    r"\b(?:stay(?:s|ed)?|remain(?:s|ed)?|sits?|sat|lives?|lived|idles?|(?:is|are|was|were|be|been|being|gets?|got)\s+"
+    r"(?:\w+ly\s+)?(?!needed\b|required\b|spent\b|reserved\b|allocated\b|allotted\b|staffed\b|planned\b|expected\b|"
+    r"scheduled\b|booked\b|blocked\s+out\b|set\s+aside\b|dedicated\b|assigned\b)(?:\w+ed|\w+en|held|kept|shut|down|offline|online|open|closed|"
+    r"frozen|valid|active|inactive|available|unavailable|free|live))\b(?:\s+[\w'-]+){0,5}?\s+for\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# A period named as the subject: "the cooling-off period is 14 days", "delivery takes 2 weeks",
+# "the policy term is 12 months", "retrieval can take up to 12 hours".
+_PERIOD_SUBJECT = re.compile(
+    r"\b(?:period|term|window|trial|probation|notice|shift|cycle|lead\s+time|timeouts?|duration|lifetime|life\s*span|"
+    r"shelf\s+life|warranty|delay|interval|runway|tenure|residency|course|programme|semester|season|rotation|freeze|"
+    r"embargo|moratorium|lookback|validity|visit|break|rest|conference|workshop|webinar|festival|tour|exhibition|"
+    r"placement|internship|fellowship|contract|lease|subscription|membership|loan|quarantine|isolation|incubation|"
+    r"retrieval|processing|delivery|shipping|transit|turnaround|wait|queue|commute|flight|journey|trip|drive|hold|"
+    r"cooling-off|grace|outage|downtime|uptime|meeting|call|session|stand-?up|retro(?:spective)?|demo|interview|"
+    r"training|onboarding\s+course|exam|test\s+run|soak|burn-in|bake|curing|drying|fermentation|recovery|stay)s?"
+    r"(?:\s+itself)?\s+(?:(?:(?:usually|typically|normally|often|generally|always)\s+)?"
+    r"(?:is|are|was|were|will\s+be|lasts?|lasted|runs?|ran|takes?|took|of|at)\s+|"
+    r"(?:can|could|may|might|will|should|would)\s+(?:usually\s+|typically\s+)?(?:be|last|run|take)\s+)"
+    r"(?:(?:about|around|roughly|approximately|typically|usually|only|just|up\s+to|at\s+least|at\s+most|nearly|"
+    r"almost|over|under|set\s+at|capped\s+at)\s+)?$",
+    re.IGNORECASE,
+)
+# A machine or a schedule at work, not people: "the nightly re-index takes around 3 hours".
+_RUN_CLAUSE = re.compile(r"\b(?:nightly|hourly|daily|weekly|cron|scheduled\s+job|batch\s+job)\b", re.IGNORECASE)
+# A rule, not a plan: "claims must be reported within 30 days", "the law requires 10 hours off".
+_RULE_CLAUSE = re.compile(
+    r"\b(?:must|shall|may\s+not|must\s+not|not\s+allowed|(?:is|are)\s+(?:required|entitled|eligible|allowed|permitted)|"
+    r"policy|regulations?|regulator|statutory|mandatory|compulsory|by\s+law|rules?\s+require)\b",
+    re.IGNORECASE,
+)
