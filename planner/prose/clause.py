@@ -19,6 +19,11 @@ OF_WORK = re.compile(
 )
 
 
+def offset_after(after: str) -> bool:
+    """What follows a duration makes it an offset from an event: "15 days after the due date"."""
+    return _OFFSET_AFTER.match(after) is not None
+
+
 def other_duration(text: str, start: int, after: str) -> bool:
     """A duration of something other than work, told by the shape of its clause, not by its
     nouns: an offset from an event ("30 days after purchase"), a limit ("capped at 12 hours"),
@@ -60,8 +65,8 @@ def planned_clause(text: str, start: int) -> bool:
 
 # What a plan says: due, will, should, aims, expects, targets, plans, by when.
 _PLAN_CUE = re.compile(
-    r"\b(?:due|should|will|'ll|shall|expect\w*|aim\w*|target\w*|plan\w*|hope|intend\w*|going\s+to|want|ready|"
-    r"promis\w*|commit\w*|deliver\w*|land\w*|ship\w*|launch\w*|finish\w*|complet\w*|done|live|out)\b",
+    r"\b(?:due|should|will|'ll|shall|expect\w*|aim\w*|target\w*|plan\w*|hope|intend\w*|going\s+to|want|ready|need\s+to|"
+    r"promis\w*|commit\w*)\b",
     re.IGNORECASE,
 )
 
@@ -78,6 +83,7 @@ _WORK_NEEDS = re.compile(
 _CLAUSE_END = re.compile(r"[.;!?:(\u2014]\s|,\s+(?:and|but|while|whereas|so|or)\s|\s\u2013\s")
 # An offset from an event: "30 days after purchase", "6 weeks before the event", "7 days prior to".
 _OFFSET_AFTER = re.compile(
+    r"(?:(?:,|,?\s+(?:and|or))\s+\d+\s+(?:business\s+|working\s+)?[a-z]+)*"  # "3 days, 7 days and 14 days after"
     r"\s+(?:or\s+(?:more|less|longer)\s+)?(?:after|before|prior\s+to|following|since|beyond|past)\b",
     re.IGNORECASE,
 )
@@ -92,7 +98,7 @@ _LIMIT_BEFORE = re.compile(
 # A state that lasts, then "for": "stays up for 14 days", "sits in the chamber for 48 hours",
 # "are embargoed for 70 years", "was down for 3 hours".
 _STATE_FOR_BEFORE = re.compile(
-    r"\b(?:stay(?:s|ed)?|remain(?:s|ed)?|sits?|sat|lives?|lived|idles?|(?:is|are|was|were|be|been|being|gets?|got)\s+"
+    r"\b(?:stay(?:s|ed)?|remain(?:s|ed)?|sits?|sat|lives?|lived|idles?|runs?|ran|running|(?:is|are|was|were|be|been|being|gets?|got)\s+"
     r"(?:\w+ly\s+)?(?!needed\b|required\b|spent\b|reserved\b|allocated\b|allotted\b|staffed\b|planned\b|expected\b|"
     r"scheduled\b|booked\b|blocked\s+out\b|set\s+aside\b|dedicated\b|assigned\b)(?:\w+ed|\w+en|held|kept|shut|down|offline|online|open|closed|"
     r"frozen|valid|active|inactive|available|unavailable|free|live))\b(?:\s+[\w'-]+){0,5}?\s+for\s+(?:\w+\s+)?$",
@@ -107,7 +113,7 @@ _PERIOD_SUBJECT = re.compile(
     r"placement|internship|fellowship|contract|lease|subscription|membership|loan|quarantine|isolation|incubation|"
     r"retrieval|processing|delivery|shipping|transit|turnaround|wait|queue|commute|flight|journey|trip|drive|hold|"
     r"cooling-off|grace|outage|downtime|uptime|meeting|call|session|stand-?up|retro(?:spective)?|demo|interview|"
-    r"training|onboarding\s+course|exam|test\s+run|soak|burn-in|bake|curing|drying|fermentation|recovery|stay)s?"
+    r"training|onboarding\s+course|exam|run|soak|burn-in|bake|curing|drying|fermentation|recovery|stay)s?"
     r"(?:\s+itself)?\s+(?:(?:(?:usually|typically|normally|often|generally|always)\s+)?"
     r"(?:is|are|was|were|will\s+be|lasts?|lasted|runs?|ran|takes?|took|of|at)\s+|"
     r"(?:can|could|may|might|will|should|would)\s+(?:usually\s+|typically\s+)?(?:be|last|run|take)\s+)"

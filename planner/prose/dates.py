@@ -11,7 +11,7 @@ from datetime import date
 
 from planner.prose import calendar as cal
 from planner.prose import patterns as p
-from planner.prose.clause import planned_clause
+from planner.prose.clause import offset_after, planned_clause
 from planner.prose.effort import estimate_from
 from planner.prose.mention import DATE, Atom, Grammar, Handler, Mention, absolute, counted, cued
 from planner.windows import Window, range_window
@@ -277,12 +277,20 @@ def _month_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 def _month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     month = _month_word(m["mo_m"])
-    if month is None or (m["mo_m"].lower() == "may" and not cued(text, m.start())):
+    if month is None or (
+        m["mo_m"].lower() == "may" and not cued(text, m.start()) and not _TO_MONTH.match(text, m.end())
+    ):
         return None
     # "Mar", "Jun" alone are too often a name or a word: like every yearless month, they are
     # pending, a mention only after a cue ("in Mar") or as a range end ("Jan-Mar").
     window = cal.next_occurrence(lambda y: cal.month(y, month, m[0]), g.as_of)
     return absolute(m, text, window, "month", True, lambda y: cal.month(y, month, m[0]))
+
+
+# "May to June 2027": "May" opens a range of months, so it is one.
+_TO_MONTH = re.compile(
+    r"\s*(?:-|\u2013|\u2014|to|through|thru|until|till)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I
+)
 
 
 def _year_range(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -357,6 +365,8 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None  # "disputes must be raised within 13 months": a rule, not a date
     if kind == "rel_in" and m["ri_p"].lower().startswith("within") and not planned_clause(text, m.start()):
         return None  # "claimants must report a loss within 30 days": a rule or a service level, not a date
+    if kind == "rel_in" and offset_after(text[m.end() : m.end() + 60]):
+        return None  # "late fees kick in 15 days after the due date"
     if kind == "rel_in" and _EVENTS_IN.search(text, max(0, m.start() - 40), m.start()):
         return None  # "4 incidents in 3 months": a count over a period
     if kind == "rel_in" and _IN_AS_EFFORT.search(text, max(0, m.start() - 30), m.start()):

@@ -72,7 +72,8 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         return None
     if _is_compound(text, start, end, hi_text):
         return None
-    if not person and unit not in ("sprints", "points") and other_duration(text, start, after):
+    people = person and _PEOPLE_UNIT.search(text, start, end) is not None  # not "business days"
+    if not people and unit not in ("sprints", "points") and other_duration(text, start, after):
         return None
     low, high = _amount(lo_key)
     if hi_text is not None:
@@ -86,6 +87,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
 
 
 _PERSON_UNIT = re.compile(p.PERSON + r"[a-z]+$", re.IGNORECASE)
+_PEOPLE_UNIT = re.compile(r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal)[- ][a-z]+$", re.I)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 # After a trap noun ("cache", "latency", "incidents"), words that make the number an effort
 # anyway: "fixing the cache bug will take 3 days", "the session store rewrite is 2 weeks".
@@ -139,13 +141,26 @@ def _amount(word: str) -> tuple[float, float]:
 
 
 def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
-    group = {"size": "sz_s", "size_as": "sa_s", "size_sized": "ss_s"}[m.lastgroup or "size"]
+    group = {"size": "sz_s", "size_as": "sa_s", "size_sized": "ss_s", "size_listed": "sl_s"}[m.lastgroup or "size"]
     size = m[group]
     if size != size.upper():
         return None
+    if group == "sl_s" and not _SIZE_CUE.search(text, _sentence_start(text, m.start()), m.start()):
+        return None  # "is an L" names a size only where the sentence is about sizes
     start = m.start(group)
     end = m.end() if group == "ss_s" else m.end(group)
     return Mention(start, end, text[start:end], ESTIMATE, None, None, Estimate(text[start:end], size=size))
+
+
+_SIZE_CUE = re.compile(r"\b(?:t-?shirts?|siz(?:e|es|ed|ing))\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    start = max(0, at - 160)
+    for end in _SENTENCE_END.finditer(text, start, at):
+        start = end.end()
+    return start
 
 
 def _or_two(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
@@ -162,6 +177,7 @@ EFFORT_HANDLERS: dict[str, Handler] = {
     "size": _size,
     "size_sized": _size,
     "size_as": _size,
+    "size_listed": _size,
     "or_two": _or_two,
     "estimate": _estimate,
     "est_short": _estimate_short,

@@ -328,6 +328,12 @@ OTHER_DURATIONS = [
     ("process", "Wire transfers take 3 business days to clear."),
     ("delay", "Metrics arrive with up to 2 hours of lag."),
     ("count over a period", "We had 6 outages in 3 months."),
+    ("offsets in a list", "Reminders go out 3 days, 7 days and 14 days after signup."),
+    ("offset, not a relative date", "Late fees kick in 15 days after the due date."),
+    ("period as subject, business days", "Supplier lead time is 10 business days."),
+    ("machine at work", "The soak test runs each board for 72 hours."),
+    ("machine at work", "A full training run takes 36 hours on 8 GPUs."),
+    ("a size without a size cue", "Billing is an L."),
     ("identifier", "Set retry_limit=2027 in the config."),
     ("identifier", "The guest Wi-Fi passcode is 2027."),
 ]
@@ -357,6 +363,17 @@ def test_efforts_stay_efforts_in_the_same_shapes(sentence, text):
 def test_within_is_a_date_when_the_clause_plans_it():
     assert only("A first draft is due within two weeks.").granularity == "relative"
     assert find_mentions("Complaints are answered within two weeks.", GRAMMAR) == []
+
+
+def test_sizes_listed_after_a_size_cue():
+    found = find_mentions("Sizing: search is size M, billing is an L.", GRAMMAR)
+    assert [(m.text, m.estimate.size if m.estimate else None) for m in found] == [("M", "M"), ("L", "L")]
+
+
+def test_may_opens_a_range_of_months():
+    mention = only("DVT runs May to June 2027.")
+    assert (mention.text, mention.granularity) == ("May to June 2027", "range")
+    assert (mention.window.start.isoformat(), mention.window.end.isoformat()) == ("2027-05-01", "2027-06-30")
 
 
 def test_a_deferred_date_is_two_dates():
