@@ -24,6 +24,14 @@ def offset_after(after: str) -> bool:
     return _OFFSET_AFTER.match(after) is not None
 
 
+def on_average(text: str, end: int) -> bool:
+    """'We onboard clients in 14 days on average': what usually happens, not a plan."""
+    return _ON_AVERAGE.match(text, end) is not None
+
+
+_ON_AVERAGE = re.compile(r"\s+(?:on\s+average|on\s+a\s+typical\s+\w+|typically|usually)\b", re.IGNORECASE)
+
+
 def other_duration(text: str, start: int, after: str) -> bool:
     """A duration of something other than work, told by the shape of its clause, not by its
     nouns: an offset from an event ("30 days after purchase"), a limit ("capped at 12 hours"),
@@ -34,6 +42,10 @@ def other_duration(text: str, start: int, after: str) -> bool:
     around it and is kept too."""
     if OF_WORK.match(after) or _EFFORT_SAID.search(text, max(0, start - 60), start):
         return False
+    if _ON_AVERAGE.match(after):
+        return True
+    if _POSSESSIVE.match(after):
+        return _WORK_POSSESSED.match(after) is None  # "10 years' service", but "two weeks' work"
     if _OFFSET_AFTER.match(after) and not _WORK_NEEDS.search(text, max(0, start - 30), start):
         return True  # "the capacity work needs 2-3 weeks before Q2" is still an effort
     before = clause_before(text, start)
@@ -76,6 +88,12 @@ _EFFORT_SAID = re.compile(
     r"person|people|engineers?|developers?|devs?|designers?|FTEs?)\b",
     re.IGNORECASE,
 )
+# "2 weeks' notice", "10 years' service", "a day's work": what the duration is of.
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+\w")
+_WORK_POSSESSED = re.compile(
+    r"['\u2019]s?\s+(?:work|effort|engineering|development|dev|design|QA|testing|research|coding|labou?r)\b",
+    re.IGNORECASE,
+)
 _WORK_NEEDS = re.compile(
     r"\b(?:needs?|needed|requires?|required|costs?|spend|spent|takes?|took)\s+(?:about\s+|around\s+|roughly\s+)?$",
     re.IGNORECASE,
@@ -114,7 +132,7 @@ _PERIOD_SUBJECT = re.compile(
     r"retrieval|processing|delivery|shipping|transit|turnaround|wait|queue|commute|flight|journey|trip|drive|hold|"
     r"cooling-off|grace|outage|downtime|uptime|meeting|call|session|stand-?up|retro(?:spective)?|demo|interview|"
     r"training|onboarding\s+course|exam|run|soak|burn-in|bake|curing|drying|fermentation|recovery|stay)s?"
-    r"(?:\s+itself)?\s+(?:(?:(?:usually|typically|normally|often|generally|always)\s+)?"
+    r"(?:\s+itself|\s+(?:for|of|on|in)(?:\s+[\w'-]+){1,3}?)?\s+(?:(?:(?:usually|typically|normally|often|generally|always)\s+)?"
     r"(?:is|are|was|were|will\s+be|lasts?|lasted|runs?|ran|takes?|took|of|at)\s+|"
     r"(?:can|could|may|might|will|should|would)\s+(?:usually\s+|typically\s+)?(?:be|last|run|take)\s+)"
     r"(?:(?:about|around|roughly|approximately|typically|usually|only|just|up\s+to|at\s+least|at\s+most|nearly|"

@@ -11,7 +11,7 @@ from datetime import date
 
 from planner.prose import calendar as cal
 from planner.prose import patterns as p
-from planner.prose.clause import offset_after, planned_clause
+from planner.prose.clause import offset_after, on_average, planned_clause
 from planner.prose.effort import estimate_from
 from planner.prose.mention import DATE, Atom, Grammar, Handler, Mention, absolute, counted, cued
 from planner.windows import Window, range_window
@@ -125,6 +125,7 @@ def _season_bare(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 # After a bare season, a word that is neither a preposition nor a conjunction is a noun it modifies.
 _NOUN_AFTER_SEASON = re.compile(
     r"[ \t]+(?!(?:and|or|but|to|through|until|till|when|while|as|so|because|if|then|of|in|on|at|for|with|by)\b)[a-z]"
+    r"|[ \t]+[A-Z][a-z]"  # "the Spring Street depot": a name
 )
 
 
@@ -163,14 +164,15 @@ def _qh(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     if year_text:
         year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         return absolute(m, text, build(year, n, m[0]), unit)
-    if m["qh_n2"]:
-        return None  # "3Q" without a year is too often something else
+    if m["qh_n2"] or (counted(text, m.start()) and not _TO_PERIOD.match(text, m.end())):
+        return None  # "3Q" without a year is too often something else; "item Q3" is a name
     window = cal.next_occurrence(lambda y: build(y, n, m[0]), g.as_of)
     # "H2" alone is as often a heading level; it needs a cue ("in H2") or a planning noun after it.
     pending = kind == "H" and not _YEAR_NOUNS.match(text, m.end()) and not _H_NOUNS.match(text, m.end())
     return absolute(m, text, window, unit, pending, lambda y: build(y, n, m[0]))
 
 
+_TO_PERIOD = re.compile(r"\s*(?:-|\u2013|\u2014|\.\.|to|through|thru|until|till)\s*[QH][1-4]")
 _H_NOUNS = re.compile(r"\s+(?:priorities|goals|themes|bets|commitments|OKRs?|targets|focus)\b", re.IGNORECASE)
 
 
@@ -365,7 +367,7 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None  # "disputes must be raised within 13 months": a rule, not a date
     if kind == "rel_in" and m["ri_p"].lower().startswith("within") and not planned_clause(text, m.start()):
         return None  # "claimants must report a loss within 30 days": a rule or a service level, not a date
-    if kind == "rel_in" and offset_after(text[m.end() : m.end() + 60]):
+    if kind == "rel_in" and (offset_after(text[m.end() : m.end() + 60]) or on_average(text, m.end())):
         return None  # "late fees kick in 15 days after the due date"
     if kind == "rel_in" and _EVENTS_IN.search(text, max(0, m.start() - 40), m.start()):
         return None  # "4 incidents in 3 months": a count over a period

@@ -145,6 +145,8 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     size = m[group]
     if size != size.upper():
         return None
+    if group == "sz_s" and m[0][:4].lower() == "size" and _GOODS_AFTER.match(text, m.end()):
+        return None  # "order size M gloves": the size of a thing, not of work
     if group == "sl_s" and not _SIZE_CUE.search(text, _sentence_start(text, m.start()), m.start()):
         return None  # "is an L" names a size only where the sentence is about sizes
     start = m.start(group)
@@ -152,7 +154,10 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     return Mention(start, end, text[start:end], ESTIMATE, None, None, Estimate(text[start:end], size=size))
 
 
-_SIZE_CUE = re.compile(r"\b(?:t-?shirts?|siz(?:e|es|ed|ing))\b", re.IGNORECASE)
+_GOODS_AFTER = re.compile(
+    r"\s+(?!(?:effort|work|epic|story|task|project|piece|job|for|and|or|at|in|on|with|is|was)\b)[a-z]+s\b"
+)
+_SIZE_CUE = re.compile(r"\b(?:t-?shirts?|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 

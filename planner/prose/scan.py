@@ -59,8 +59,9 @@ TIME_WORDS = frozenset(
         "point points pts sp tomorrow yesterday today tonight eow eom eoq eoy eod weekend weekends spring "
         "summer autumn fall winter monday tuesday wednesday thursday friday saturday sunday mon tue tues wed "
         "thu thur thurs fri sat sun jan january feb february mar march apr april may jun june jul july aug "
-        "august sep sept september oct october nov november dec december fy cy cw size sizes sized shirt "
-        "estimate estimates estimated effort yearly monthly weekly daily quarterly biweekly fortnight fortnights "
+        "august sep sept september oct october nov november dec december fy cy cw size sizes sized sizing shirt "
+        "estimate estimates estimated estimating estimation effort yearly monthly weekly daily quarterly biweekly "
+        "fortnight fortnights "
     ).split()
 )
 _DIGIT = re.compile(r"[0-9~\u2248]")

@@ -334,6 +334,12 @@ OTHER_DURATIONS = [
     ("machine at work", "The soak test runs each board for 72 hours."),
     ("machine at work", "A full training run takes 36 hours on 8 GPUs."),
     ("a size without a size cue", "Billing is an L."),
+    ("period as subject, qualified", "The notice period for contractors is four weeks."),
+    ("what the duration is of", "Candidates need at least 5 years' experience."),
+    ("what usually happens", "We resolve tickets in 3 days on average."),
+    ("the size of goods", "Order size M gloves for the lab."),
+    ("a name", "Survey item Q3 asks about waiting times."),
+    ("a street name", "The Spring Street depot is closed."),
     ("identifier", "Set retry_limit=2027 in the config."),
     ("identifier", "The guest Wi-Fi passcode is 2027."),
 ]
@@ -351,6 +357,7 @@ STILL_EFFORTS = [
     ("Two engineers for 3 weeks should cover the importer.", "3 weeks"),
     ("Search relevance tuning: 2 weeks.", "2 weeks"),
     ("The review must happen first; it is about 3 days of work.", "about 3 days"),
+    ("The import is two weeks' work.", "two weeks"),
 ]
 
 
@@ -368,6 +375,16 @@ def test_within_is_a_date_when_the_clause_plans_it():
 def test_sizes_listed_after_a_size_cue():
     found = find_mentions("Sizing: search is size M, billing is an L.", GRAMMAR)
     assert [(m.text, m.estimate.size if m.estimate else None) for m in found] == [("M", "M"), ("L", "L")]
+
+
+def test_a_size_after_an_estimating_verb():
+    mention = only("Estimating the data mapping at an L.")
+    assert mention.estimate is not None and mention.estimate.size == "L"
+
+
+def test_a_range_of_halves_after_run():
+    mention = only("Pilots run H1\u2013H2 2027.")
+    assert (mention.text, mention.granularity) == ("H1\u2013H2 2027", "range")
 
 
 def test_may_opens_a_range_of_months():
