@@ -49,15 +49,32 @@ def other_duration(text: str, start: int, after: str) -> bool:
     if _OFFSET_AFTER.match(after) and not _WORK_NEEDS.search(text, max(0, start - 30), start):
         return True  # "the capacity work needs 2-3 weeks before Q2" is still an effort
     before = clause_before(text, start)
+    if before.endswith(("within ", "Within ")):
+        return True  # a bound, not an amount: "rotate the keys within 1 hour"
+    # Each shape ends in, or holds, a word of its own; the regexes run only where one is there.
+    words = before.lower().translate(_NOT_WORD).split()
+    tail = words[-4:]
     return (
-        before.endswith(("within ", "Within "))  # a bound, not an amount: "rotate the keys within 1 hour"
-        or _RUN_CLAUSE.search(before) is not None
-        or _LIMIT_BEFORE.search(before) is not None
-        or _STATE_FOR_BEFORE.search(before) is not None
-        or _PERIOD_SUBJECT.search(before) is not None
-        or _RULE_CLAUSE.search(before) is not None
+        (not _RUN_WORDS.isdisjoint(words) and _RUN_CLAUSE.search(before) is not None)
+        or (not _LIMIT_ENDS.isdisjoint(tail[-2:]) and _LIMIT_BEFORE.search(before) is not None)
+        or ("for" in tail[-2:] and _STATE_FOR_BEFORE.search(before) is not None)
+        or (not _LINK_WORDS.isdisjoint(tail) and _PERIOD_SUBJECT.search(before) is not None)
+        or (not _RULE_WORDS.isdisjoint(words) and _RULE_CLAUSE.search(before) is not None)
         or _RULE_CLAUSE.search(after.split(".", 1)[0]) is not None
     )
+
+
+# Every character that is not part of a word, so the word sets see what `\b` sees (or more).
+_NOT_WORD = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2013\u2014\u2018\u2019"})
+_RUN_WORDS = frozenset("nightly hourly daily weekly cron scheduled batch".split())  # noqa: SIM905
+_LIMIT_ENDS = frozenset("at to exceed exceeds exceeding than of for".split())  # noqa: SIM905
+_LINK_WORDS = frozenset("is are was were be lasts last lasted runs run ran takes take took of at".split())  # noqa: SIM905
+_RULE_WORDS = frozenset(
+    (  # noqa: SIM905 - a word list reads best as words
+        "must shall may not allowed required entitled eligible permitted policy regulation regulations regulator "
+        "statutory mandatory compulsory law rule rules"
+    ).split()
+)
 
 
 def clause_before(text: str, start: int) -> str:
