@@ -22,7 +22,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from planner.config import Config
 from planner.diagnostics import Report
-from planner.load import discover
+from planner.load import PlanFile, discover
 from planner.site.layout import PAGES, Layout, Outline, PlanPage, Plans, templates_dir
 from planner.site.options import site_options
 from planner.site.sanitize import clean_html
@@ -105,13 +105,21 @@ class _RealPaths:
         return os.path.join(real, name)
 
 
-def attach_files(site: Site, files: Files, config: MkDocsConfig) -> list[str]:
-    """Make plan files plan pages (not in the nav), add the generated pages; return their src_uris."""
+@dataclass(frozen=True, slots=True)
+class PlanFiles:
+    """Each plan file's canonical path and MkDocs' file of it, if MkDocs found one."""
+
+    files: tuple[tuple[PlanFile, str, File | None], ...]
+
+
+def find_plan_files(plans: Plans, files: Files) -> PlanFiles:
+    """Match plan files to MkDocs' files; drop dangling symlinks and plans seen twice. Needs
+    nothing from the check, so it runs while a worker checks."""
     for file in list(files):
         if file.abs_src_path is not None and file.generated_by is None and not os.path.exists(file.abs_src_path):
             files.remove(file)  # a dangling symlink: MkDocs would fail reading it; the check skipped it too
     realpath = _RealPaths()
-    plan_paths = {realpath(str(p.file)): os.path.normpath(p.file) for p in site.plans.files}
+    plan_paths = {realpath(str(p.file)): os.path.normpath(p.file) for p in plans.files}
     by_path = {}
     for file in list(files):
         if file.abs_src_path is None:
@@ -121,12 +129,20 @@ def attach_files(site: Site, files: Files, config: MkDocsConfig) -> list[str]:
             files.remove(file)  # the same plan again, through a symlinked folder: one page is enough
             continue
         by_path[_real(file.abs_src_path)] = file
+    found = []
+    for plan_file in plans.files:
+        real = _real(plan_file.file)
+        found.append((plan_file, real, by_path.get(real)))
+    return PlanFiles(tuple(found))
+
+
+def attach_files(site: Site, files: Files, config: MkDocsConfig, plan_files: PlanFiles) -> list[str]:
+    """Make plan files plan pages (not in the nav), add the generated pages; return their src_uris."""
     by_id = {p.plan_id: p for p in site.plan_pages}
-    entries = {_real(p.file): by_id[p.plan_id] for p in site.plans.files if p.plan_id in by_id}
+    entries = {real: by_id[p.plan_id] for p, real, _ in plan_files.files if p.plan_id in by_id}
     layout = site.layout
-    for plan_file in site.plans.files:
-        existing = by_path.get(_real(plan_file.file))
-        entry = entries.get(_real(plan_file.file))
+    for plan_file, real, existing in plan_files.files:
+        entry = entries.get(real)
         if entry is None:
             if existing is not None:
                 files.remove(existing)  # not a usable plan: the report lists it, no page renders it raw

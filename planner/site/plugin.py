@@ -115,8 +115,10 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
         (log.warning if errors and config.strict else log.info)(summary)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self._plans is not None
+        plan_files = pages.find_plan_files(self._plans, files)  # while the worker reads the plans
         site = self._site(config)
-        generated = pages.attach_files(site, files, config)
+        generated = pages.attach_files(site, files, config, plan_files)
         if self.user_nav:  # their nav stays as written; planner's pages become one more section
             config.nav = [*(config.nav or []), {"Roadmap": pages.nav_config(generated, Files([]), site)}]
         else:
