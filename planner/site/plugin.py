@@ -102,7 +102,10 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
         if site.report is None and self._worker is not None:
             site.report = self._worker.report()
         if site.report is None:  # the worker failed
-            pages.checked_here(site)
+            try:
+                pages.checked_here(site)
+            except PlannerError as e:
+                raise PluginError(f"planner: {e}") from None
         report = site.report
         assert report is not None
         self._reported = True
