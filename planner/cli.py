@@ -459,23 +459,22 @@ def _build_request(args: argparse.Namespace, progress: bool = False) -> BuildReq
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from planner.diagnostics import Report, Severity
+    from planner.diagnostics import Severity
     from planner.formatters.text import format_text
     from planner.site.runner import StrictFailure, build_site
 
     progress = sys.stderr.isatty() and not os.environ.get("CI")  # counts on a terminal, quiet in CI logs
     try:
-        data, site_dir = build_site(_build_request(args, progress))
+        outline, site_dir = build_site(_build_request(args, progress))
     except StrictFailure as failure:
-        d = failure.data
-        report = Report(d.as_of, d.as_of_source, d.files_checked, d.diagnostics)
-        sys.stdout.write(format_text(report, color=_use_color(sys.stdout)))
+        sys.stdout.write(format_text(failure.outline.report, color=_use_color(sys.stdout)))
         print("planner: site not built: errors in plans (--strict)", file=sys.stderr)
         return EXIT_FINDINGS
     where = os.path.relpath(site_dir)
-    errors, warnings, plans = data.count(Severity.ERROR), data.count(Severity.WARNING), len(data.entries)
+    report = outline.report
+    errors, warnings, plans = report.count(Severity.ERROR), report.count(Severity.WARNING), len(outline.plans)
     findings = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    as_of = f"as of {data.as_of}, from {AS_OF_SOURCE_WORDS[data.as_of_source]}"
+    as_of = f"as of {report.as_of}, from {AS_OF_SOURCE_WORDS[report.as_of_source]}"
     see = "; see the Report page" if errors or warnings else ""
     print(f"Built {where}/ from {plans} plan{'s' * (plans != 1)} ({as_of}): {findings}{see}.")
     return EXIT_OK

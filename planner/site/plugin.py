@@ -26,8 +26,8 @@ from mkdocs.structure.pages import Page
 from planner.config import find_config_file, load_config, resolve_as_of
 from planner.diagnostics import Severity
 from planner.errors import PlannerError
-from planner.site import pages, prerender
-from planner.site.render import plural, templates_dir
+from planner.site import pages, worker
+from planner.site.layout import Plans, plural, templates_dir
 
 log = logging.getLogger("mkdocs.plugins.planner")
 
@@ -42,6 +42,9 @@ class PlannerPluginConfig(MkDocsBaseConfig):  # type: ignore[no-untyped-call]
 class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
     site: pages.Site | None = None
+    _plans: Plans | None = None
+    _worker: worker.Worker | None = None  # checking and rendering on a second core, if any
+    _reported = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -52,52 +55,93 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
             as_of, source = resolve_as_of(
                 self.config.as_of, os.environ.get("PLANNER_AS_OF"), planner_config.as_of, today
             )
-            self.site = pages.load_site(root, planner_config, as_of, source)
+            self._plans = pages.find_plans(root, planner_config, as_of, source)
         except (PlannerError, FileNotFoundError) as e:
             raise PluginError(f"planner: {e}") from None
         self.user_nav = config.nav is not None
-        self._report(config)
         theme_dirs = config.theme.dirs
         theme_dirs.insert(1 if config.theme.custom_dir else 0, str(templates_dir() / "theme"))
         config.extra_css.append(pages.CSS_URI)
         self.pages_done = 0
+        self.site = None
+        self._reported = False
+        self._close_worker()
+        if worker.wanted(self._plans, self.dirty):
+            self._worker = worker.Worker(self._plans)  # it checks while MkDocs lists the files
+        else:
+            self._site(config)
+            self._report(config)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / SEARCH_INDEX
+        self._previous_index = _read_json(index) if self.dirty and index.is_file() else None
+        if self.config.strict:  # a build that errors will stop must stop before it cleans the last site out
+            self._report(config)
+
+    def _site(self, config: MkDocsConfig) -> pages.Site:
+        """The usable plans, from the worker or from a check in this process."""
+        if self.site is None:
+            assert self._plans is not None
+            found = self._worker.plan_pages() if self._worker is not None else None
+            try:
+                if found is not None:
+                    self.site = pages.Site(self._plans, found)
+                else:
+                    self._close_worker()
+                    self.site = pages.check_here(self._plans)
+            except PlannerError as e:
+                raise PluginError(f"planner: {e}") from None
+        return self.site
+
     def _report(self, config: MkDocsConfig) -> None:
-        assert self.site is not None
-        data = self.site.data
-        errors, warnings = data.count(Severity.ERROR), data.count(Severity.WARNING)
+        """What the check found, once: a line in the log, or the end of a strict build."""
+        site = self._site(config)
+        if self._reported:
+            return
+        if site.report is None and self._worker is not None:
+            site.report = self._worker.report()
+        if site.report is None:  # the worker failed
+            try:
+                pages.checked_here(site)
+            except PlannerError as e:
+                raise PluginError(f"planner: {e}") from None
+        report = site.report
+        assert report is not None
+        self._reported = True
+        errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
         counts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
-        summary = f"planner: {counts} in {plural(data.files_checked, 'plan file')} (as of {data.as_of})"
+        summary = f"planner: {counts} in {plural(report.files_checked, 'plan file')} (as of {report.as_of})"
         if errors and self.config.strict:
             raise PluginError(f"{summary}; strict mode: fix them or build without --strict")
         # Under `mkdocs build --strict`, a warning fails the build: so do errors in plans.
         (log.warning if errors and config.strict else log.info)(summary)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.site is not None
-        generated = pages.attach_files(self.site, files, config)
+        assert self._plans is not None
+        plan_files = pages.find_plan_files(self._plans, files)  # while the worker reads the plans
+        site = self._site(config)
+        generated = pages.attach_files(site, files, config, plan_files)
         if self.user_nav:  # their nav stays as written; planner's pages become one more section
-            config.nav = [*(config.nav or []), {"Roadmap": pages.nav_config(generated, Files([]), self.site)}]
+            config.nav = [*(config.nav or []), {"Roadmap": pages.nav_config(generated, Files([]), site)}]
         else:
-            config.nav = pages.nav_config(generated, files, self.site)
+            config.nav = pages.nav_config(generated, files, site)
         self.pages_total = len(files.documentation_pages())
         self.page_urls = frozenset(f.url for f in files.documentation_pages())
+        if self._worker is not None:  # every page's URL is known and no page is read yet
+            self._worker.render(site.layout)
         return files
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        # Every page's URL is known and no page is read yet: planner's HTML can start now.
         assert self.site is not None
-        self._close_prerender()
-        if prerender.wanted(self.site, self.dirty):
-            self._prerender = prerender.Prerender(self.site)
         if self.dirty:
             pages.refresh_stale_cards(self.site, files)
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.site is not None
-        env.globals["planner_as_of"] = self.site.data.as_of.isoformat()
+        self._report(config)  # every page is read: by now the worker's rules have long run
+        env.globals["planner_as_of"] = self.site.as_of.isoformat()
         env.globals["planner_cache"] = _RenderCache()  # one per build
         return env
 
@@ -111,16 +155,15 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
         if meta is not None:
             page.meta = meta
         if "SOURCE_DATE_EPOCH" not in os.environ:
-            page.update_date = self.site.data.as_of.isoformat()  # no build clock in the output
+            page.update_date = self.site.as_of.isoformat()  # no build clock in the output
         return pages.page_markdown(self.site, page, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
-        if self._prerender is not None and page.file.src_uri in self._prerender:
-            # The worker renders planner's part; the page is put together before the theme runs.
-            if page.file.src_uri in self.site.entry_by_src:
-                return pages.plan_body(self.site, page, html)
-            return ""
+        if self._worker is not None and page.file.src_uri in self.site.layout.page_by_src:
+            return ""  # the worker renders it; the page is put together before the theme runs
+        if self._worker is not None and page.file.src_uri in self.site.plan_by_src:
+            return pages.plan_body(self.site, page, html)  # the worker renders its card
         return pages.page_html(self.site, page, html)
 
     # Search indexes a plan's title and body, not its card, dependency lists and findings:
@@ -128,8 +171,8 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
     @event_priority(100)
     def _before_search(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         assert self.site is not None
-        if self._prerender is not None and page.file.src_uri in self._prerender:
-            page.content = self._prerender.page(page.file.src_uri, page.content or "")
+        if self._worker is not None:
+            page.content = self._from_worker(page.file.src_uri, page.content or "")
         searchable = self.site.search_html.pop(page.file.src_uri, None)
         if searchable is not None:
             self._full_html = page.content
@@ -144,6 +187,16 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
 
     on_page_context = CombinedEvent(_before_search, _after_search)
     _full_html: str | None = None
+
+    def _from_worker(self, src_uri: str, html: str) -> str:
+        """A planner page from the worker, around MkDocs' HTML of a plan's body; else `html`."""
+        assert self.site is not None and self._worker is not None
+        if src_uri not in self.site.plan_by_src and src_uri not in self.site.layout.page_by_src:
+            return html
+        rendered = self._worker.page(src_uri)
+        if rendered is None:  # the worker failed: render here, as a small site does
+            return pages.render_page(self.site, src_uri, html)
+        return rendered.replace(self._worker.marker, html, 1) if src_uri in self.site.plan_by_src else rendered
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.pages_done += 1
@@ -160,29 +213,23 @@ class PlannerPlugin(BasePlugin[PlannerPluginConfig]):  # type: ignore[no-untyped
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        index = Path(config.site_dir) / SEARCH_INDEX
-        self._previous_index = _read_json(index) if self.dirty and index.is_file() else None
-
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._close_prerender()
+        self._close_worker()
         if self.config.progress and self.pages_done:
             sys.stderr.write("\n")
         if "SOURCE_DATE_EPOCH" not in os.environ and self.site is not None:
-            _restamp_sitemap(Path(config.site_dir), self.site.data.as_of)
+            _restamp_sitemap(Path(config.site_dir), self.site.as_of)
         if self._previous_index is not None:
             _merge_search_index(Path(config.site_dir) / SEARCH_INDEX, self._previous_index, self.page_urls)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._close_prerender()
+        self._close_worker()
 
-    _prerender: prerender.Prerender | None = None
-
-    def _close_prerender(self) -> None:
-        if self._prerender is not None:
-            self._prerender.close()
-            self._prerender = None
+    def _close_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.site is not None:  # plans may live outside docs_dir; `mkdocs serve` should see them

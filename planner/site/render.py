@@ -9,40 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-import planner
 from planner.config import Config
 from planner.diagnostics import Severity
 from planner.site.data import BOARD_COLUMNS, STATUS_ORDER, Entry, SiteData, unique_slugs
+from planner.site.layout import plural, templates_dir
 from planner.site.options import SiteOptions
 from planner.site.timeline import build_timeline
 
-# (name, title): the generated pages, in navigation order.
-PAGES = (
-    ("index", "Home"),
-    ("board", "Board"),
-    ("timeline", "Timeline"),
-    ("owners", "Owners"),
-    ("tags", "Tags"),
-    ("status", "Status"),
-    ("report", "Report"),
-)
 COLUMN_TITLES = {"now": "Now", "next": "Next", "later": "Later", "far": "Far", "vision": "Vision"}
-
-
-def templates_dir() -> Path:
-    """`planner/templates` inside an installed wheel, else the source tree's `templates/`."""
-    package = Path(planner.__file__).resolve().parent
-    for candidate in (package / "templates", package.parent / "templates"):
-        if (candidate / "pages").is_dir():
-            return candidate
-    raise FileNotFoundError("planner's templates folder is missing from this installation")
 
 
 def make_environment() -> jinja2.Environment:
@@ -55,10 +35,6 @@ def make_environment() -> jinja2.Environment:
     )
     env.filters["plural"] = plural
     return env
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 @dataclass(frozen=True, slots=True)

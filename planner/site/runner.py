@@ -27,7 +27,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from planner.config import Config, find_config_file
 from planner.config import load_config as load_planner_config
 from planner.errors import PlannerError, UsageError
-from planner.site.data import SiteData
+from planner.site.layout import Outline
 from planner.site.options import site_options
 
 if TYPE_CHECKING:
@@ -45,9 +45,9 @@ class StrictFailure(PlannerError):
 
     exit_code = 1
 
-    def __init__(self, data: SiteData) -> None:
+    def __init__(self, outline: Outline) -> None:
         super().__init__("errors in plans (--strict)")
-        self.data = data
+        self.outline = outline
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,18 +132,18 @@ def load_mkdocs(request: BuildRequest, **overrides: Any) -> MkDocsConfig:
     return config
 
 
-def _site_data(config: MkDocsConfig) -> SiteData | None:
+def _outline(config: MkDocsConfig) -> Outline | None:
     plugin: Any = config.plugins.get("planner")
-    return plugin.site.data if plugin is not None and plugin.site is not None else None
+    return plugin.site.outline if plugin is not None and plugin.site is not None else None
 
 
-def build_site(request: BuildRequest) -> tuple[SiteData, str]:
-    """Check and build; return what was built and where."""
+def build_site(request: BuildRequest) -> tuple[Outline, str]:
+    """Check and build; return what the check found and where the site was built."""
     config = load_mkdocs(request)
     _run_build(config)
-    data = _site_data(config)
-    assert data is not None
-    return data, config.site_dir
+    outline = _outline(config)
+    assert outline is not None
+    return outline, config.site_dir
 
 
 def _run_build(config: MkDocsConfig, dirty: bool = False) -> None:
@@ -157,10 +157,10 @@ def _run_build(config: MkDocsConfig, dirty: bool = False) -> None:
     try:
         build(config, dirty=dirty)
     except (Abort, PluginError) as e:
-        data = _site_data(config)
+        outline = _outline(config)
         plugin: Any = config.plugins.get("planner")
-        if data is not None and data.has_errors and plugin is not None and plugin.config.strict:
-            raise StrictFailure(data) from None
+        if outline is not None and outline.report.has_errors and plugin is not None and plugin.config.strict:
+            raise StrictFailure(outline) from None
         raise BuildFailed(f"build failed: {e}") from None
     finally:
         config.plugins.on_shutdown()

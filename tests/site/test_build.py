@@ -10,10 +10,11 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from site_support import AS_OF, HOSTILE
 
 from planner.cli import main
-from planner.site import pages, prerender
+from planner.site import pages, worker
 
 PAGES = (
     "index.html",
@@ -118,51 +119,97 @@ def test_two_builds_are_byte_identical(site_repo, build):
     assert one == two
 
 
-def test_pages_rendered_by_the_worker_are_the_pages_rendered_in_process(site_repo, build, monkeypatch):
-    # Large sites render planner's HTML in a forked worker while MkDocs reads Markdown.
+def test_a_site_checked_and_rendered_by_the_worker_is_the_site_built_in_process(site_repo, build, monkeypatch):
+    # Large sites check the plans and render planner's HTML in a forked worker while MkDocs
+    # lists files and converts Markdown.
     (site_repo / "plans" / "hostile.md").write_text(HOSTILE, encoding="utf-8")
     (site_repo / "plans" / "billing.md").write_text(BAD, encoding="utf-8")
+    (site_repo / "plans" / "broken.md").write_text("---\ntitle: [\n---\nNo page for this.\n", encoding="utf-8")
     received = []  # how many pages each worker sent back
-    monkeypatch.setattr(prerender.Prerender, "_collect", _counting(prerender.Prerender._collect, received))
-    monkeypatch.setattr(prerender, "PRERENDER_FROM", 10**9)
-    assert build("--site-dir", "here")[0] == 0
+    monkeypatch.setattr(worker.Worker, "page", _counting(worker.Worker.page, received))
+    monkeypatch.setattr(worker, "WORKER_FROM", 10**9)
+    here = build("--site-dir", "here")
+    assert here[0] == 0 and "2 errors" in here[1]  # the date and the broken file
     assert received == []
-    monkeypatch.setattr(prerender, "PRERENDER_FROM", 1)
-    assert build("--site-dir", "worker")[0] == 0
-    assert received == [own_plans(site_repo) + 7]  # every plan page and the seven generated pages
+    monkeypatch.setattr(worker, "WORKER_FROM", 1)
+    assert build("--site-dir", "worker") == (0, here[1].replace("here/", "worker/"), here[2])
+    assert received == [own_plans(site_repo) - 1 + 7]  # every usable plan and the seven generated pages
     assert tree(site_repo / "worker") == tree(site_repo / "here")
+    report = (site_repo / "worker" / "report" / "index.html").read_text(encoding="utf-8")
+    assert "date-precision" in report and "broken.md" in report
+    assert not (site_repo / "worker" / "plans" / "broken").exists()
     assert multiprocessing.active_children() == []
 
 
-def _counting(collect, sizes):
-    def counted(self):
-        first = self._pages is None
-        pages = collect(self)
+def _counting(page, sizes):
+    def counted(self, src_uri):
+        first = len(self._messages) < 3
+        html = page(self, src_uri)
         if first:
-            sizes.append(len(pages))
-        return pages
+            sizes.append(len(self._messages[2]))
+        return html
 
     return counted
 
 
-def test_a_failing_worker_leaves_the_pages_to_the_build(site_repo, build, monkeypatch):
-    assert build("--site-dir", "here")[0] == 0
+def _fail_reading(self, conn, plans):
+    conn.send(None)  # what the worker sends when reading the plans raised
+    conn.close()
 
-    def fail(self, conn):
-        conn.send(None)  # what the worker sends when rendering raised
-        conn.close()
 
-    monkeypatch.setattr(prerender, "PRERENDER_FROM", 1)
-    monkeypatch.setattr(prerender.Prerender, "_work", fail)
-    assert build("--site-dir", "worker")[0] == 0
+def _fail_rules(self, conn, plans):
+    from planner.site.usable import plan_pages, read_sources
+
+    conn.send(plan_pages(read_sources(plans), plans.config))
+    conn.send(None)  # what the worker sends when the rest of the check raised
+    conn.close()
+
+
+def _fail_rendering(self, conn, plans):
+    from planner.site.checked import check_site, report_of
+    from planner.site.usable import plan_pages, read_sources
+
+    conn.send(plan_pages(read_sources(plans), plans.config))
+    conn.send(report_of(check_site(plans)))
+    conn.recv()
+    conn.send(None)  # what the worker sends when rendering raised
+    conn.close()
+
+
+def _die(self, conn, plans):
+    conn.close()  # killed: the parent reads the end of the pipe
+
+
+@pytest.mark.parametrize(
+    "work", [_fail_reading, _fail_rules, _fail_rendering, _die], ids=["reading", "rules", "rendering", "killed"]
+)
+def test_a_failing_worker_leaves_the_check_and_the_pages_to_the_build(site_repo, build, monkeypatch, work):
+    (site_repo / "plans" / "billing.md").write_text(BAD, encoding="utf-8")
+    here = build("--site-dir", "here")
+    assert here[0] == 0
+    monkeypatch.setattr(worker, "WORKER_FROM", 1)
+    monkeypatch.setattr(worker.Worker, "_work", work)
+    assert build("--site-dir", "worker") == (0, here[1].replace("here/", "worker/"), here[2])
     assert tree(site_repo / "worker") == tree(site_repo / "here")
+
+
+def test_strict_errors_found_by_the_worker_stop_the_build_before_it_cleans_the_site(site_repo, build, monkeypatch):
+    monkeypatch.setattr(worker, "WORKER_FROM", 1)
+    assert build()[0] == 0
+    (site_repo / "plans" / "billing.md").write_text(BAD, encoding="utf-8")
+    code, out, err = build("--strict")
+    assert code == 1
+    assert "plans/billing.md:4:9: error date-precision" in out
+    assert "not built" in err
+    assert (site_repo / "site" / "index.html").exists()  # the last site is still there
+    assert multiprocessing.active_children() == []
 
 
 def test_a_build_that_fails_does_not_leave_the_worker_behind(site_repo, build, monkeypatch):
     def broken(*args, **kwargs):
         raise ValueError("the Markdown pass broke")
 
-    monkeypatch.setattr(prerender, "PRERENDER_FROM", 1)
+    monkeypatch.setattr(worker, "WORKER_FROM", 1)
     monkeypatch.setattr(pages, "plan_body", broken)
     code, _, err = build()
     assert code == 2 and "the Markdown pass broke" in err
