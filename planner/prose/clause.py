@@ -52,22 +52,33 @@ def other_duration(text: str, start: int, after: str) -> bool:
     if before.endswith(("within ", "Within ")):
         return True  # a bound, not an amount: "rotate the keys within 1 hour"
     # Each shape ends in, or holds, a word of its own; the regexes run only where one is there.
-    words = before.lower().translate(_NOT_WORD).split()
+    words = _words(before)
     tail = words[-4:]
     return (
         (not _RUN_WORDS.isdisjoint(words) and _RUN_CLAUSE.search(before) is not None)
-        or (not _LIMIT_ENDS.isdisjoint(tail[-2:]) and _LIMIT_BEFORE.search(before) is not None)
+        or (not _LIMIT_WORDS.isdisjoint(tail) and _LIMIT_BEFORE.search(before) is not None)
         or ("for" in tail[-2:] and _STATE_FOR_BEFORE.search(before) is not None)
-        or (not _LINK_WORDS.isdisjoint(tail) and _PERIOD_SUBJECT.search(before) is not None)
+        or (
+            not _LINK_WORDS.isdisjoint(tail)
+            and not _PERIOD_WORDS.isdisjoint(words)
+            and _PERIOD_SUBJECT.search(before) is not None
+        )
         or (not _RULE_WORDS.isdisjoint(words) and _RULE_CLAUSE.search(before) is not None)
-        or _RULE_CLAUSE.search(after.split(".", 1)[0]) is not None
+        or (not _RULE_WORDS.isdisjoint(_words(after)) and _RULE_CLAUSE.search(after.split(".", 1)[0]) is not None)
     )
+
+
+def _words(text: str) -> list[str]:
+    return text.lower().translate(_NOT_WORD).split()
 
 
 # Every character that is not part of a word, so the word sets see what `\b` sees (or more).
 _NOT_WORD = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2013\u2014\u2018\u2019"})
 _RUN_WORDS = frozenset("nightly hourly daily weekly cron scheduled batch".split())  # noqa: SIM905
-_LIMIT_ENDS = frozenset("at to exceed exceeds exceeding than of for".split())  # noqa: SIM905
+# The word each limit holds: "capped at", "no more than", "a maximum of", "in advance of"...
+_LIMIT_WORDS = frozenset(
+    "capped limited exceed exceeds exceeding than maximum minimum advance inactive idle dormant".split()  # noqa: SIM905
+)
 _LINK_WORDS = frozenset("is are was were be lasts last lasted runs run ran takes take took of at".split())  # noqa: SIM905
 _RULE_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
@@ -141,14 +152,21 @@ _STATE_FOR_BEFORE = re.compile(
 )
 # A period named as the subject: "the cooling-off period is 14 days", "delivery takes 2 weeks",
 # "the policy term is 12 months", "retrieval can take up to 12 hours".
+# Periods that are a subject's duration, not work; "lead time" is "lead\s+time" in the regex.
+_PERIOD_NOUNS = (  # noqa: SIM905 - a word list reads best as words
+    "period term window trial probation notice shift cycle lead_time timeout duration lifetime lifespan life_span "
+    "shelf_life warranty delay interval runway tenure residency course programme semester season rotation freeze "
+    "embargo moratorium lookback validity visit break rest conference workshop webinar festival tour exhibition "
+    "placement internship fellowship contract lease subscription membership loan quarantine isolation incubation "
+    "retrieval processing delivery shipping transit turnaround wait queue commute flight journey trip drive hold "
+    "cooling-off grace outage downtime uptime meeting call session standup stand-up retro retrospective demo "
+    "interview training onboarding_course exam run soak burn-in bake curing drying fermentation recovery stay"
+).split()
+# The first word of each, singular and plural: a clause without one of them has no such subject.
+_PERIOD_FIRSTS = [noun.split("_")[0].split("-")[0] for noun in _PERIOD_NOUNS]
+_PERIOD_WORDS = frozenset([*_PERIOD_FIRSTS, *(w + "s" for w in _PERIOD_FIRSTS)])
 _PERIOD_SUBJECT = re.compile(
-    r"\b(?:period|term|window|trial|probation|notice|shift|cycle|lead\s+time|timeouts?|duration|lifetime|life\s*span|"
-    r"shelf\s+life|warranty|delay|interval|runway|tenure|residency|course|programme|semester|season|rotation|freeze|"
-    r"embargo|moratorium|lookback|validity|visit|break|rest|conference|workshop|webinar|festival|tour|exhibition|"
-    r"placement|internship|fellowship|contract|lease|subscription|membership|loan|quarantine|isolation|incubation|"
-    r"retrieval|processing|delivery|shipping|transit|turnaround|wait|queue|commute|flight|journey|trip|drive|hold|"
-    r"cooling-off|grace|outage|downtime|uptime|meeting|call|session|stand-?up|retro(?:spective)?|demo|interview|"
-    r"training|onboarding\s+course|exam|run|soak|burn-in|bake|curing|drying|fermentation|recovery|stay)s?"
+    r"\b(?:" + "|".join(re.escape(n).replace("_", r"\s+") for n in _PERIOD_NOUNS) + ")s?"
     r"(?:\s+itself|\s+(?:for|of|on|in)(?:\s+[\w'-]+){1,3}?)?\s+(?:(?:(?:usually|typically|normally|often|generally|always)\s+)?"
     r"(?:is|are|was|were|will\s+be|lasts?|lasted|runs?|ran|takes?|took|of|at)\s+|"
     r"(?:can|could|may|might|will|should|would)\s+(?:usually\s+|typically\s+)?(?:be|last|run|take)\s+)"

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from planner.prose import clause as c
 
 WORDS = (  # noqa: SIM905 - a word list reads best as words
-    "the a policy-driven rule rules must may not exceed capped at limited to no more than older than for of is are "
+    "the a delivery shelf life lead times probation periods cooling-off stand-up retrospective burn-in "
+    "policy-driven rule rules must may not exceed capped at limited to no more than older than for of is are "
     "was lasts runs took takes nightly batch job period term lead time shelf life stays frozen remain queued "
     "inactive required eligible by law work team we ship it about up least set in advance - , ; : ( \u2014 "
     "Policy MUST Nightly can't cooling-off probation shift"
@@ -47,3 +48,21 @@ def test_gates_give_the_same_answer_as_every_regex(words, tail):
     start, end = len(before), len(before) + len("3 days")
     after = text[end : end + 40]
     assert c.other_duration(text, start, after) == reference(text, start, after)
+
+
+NOUNS = [noun.replace("_", " ") for noun in c._PERIOD_NOUNS]
+LIMITS = ["capped at", "limited to", "may not exceed", "exceeds", "no more than", "not longer than", "a maximum of",
+          "older than", "for more than", "in advance of", "inactive for", "idle for", "dormant for"]  # fmt: skip
+
+
+def test_every_period_noun_and_limit_passes_its_gate():
+    """Each noun the period shape names, and each limit, in the shapes it takes: gated == every regex."""
+    texts = [
+        f"The {n}{s} {link} 3 days." for n in NOUNS for s in ("", "s") for link in ("is", "of the unit is", "takes")
+    ]
+    texts += [f"Jobs are {limit} 3 days." for limit in LIMITS]
+    for text in texts:
+        start = text.index("3 days")
+        after = text[start + 6 : start + 46]
+        assert c.other_duration(text, start, after) == reference(text, start, after), text
+        assert c.other_duration(text, start, after), text
