@@ -132,11 +132,43 @@ def fast_fields(yaml_text: str, first_line: int) -> tuple[Field, ...] | None:
     return tuple(fields)
 
 
+_TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep"
+
+
+def _flow_too_deep(yaml_text: str) -> tuple[int, int] | None:
+    """Where brackets (`[[[...`, `{{...`) first nest deeper than MAX_DEPTH, outside quotes and
+    comments, as a 0-based line and column; None when they do not."""
+    if yaml_text.count("[") + yaml_text.count("{") <= MAX_DEPTH:
+        return None
+    depth, quote = 0, ""  # a flow may span lines
+    for line_number, line in enumerate(yaml_text.split("\n")):
+        for column, char in enumerate(line):
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "'\"":
+                quote = char
+            elif char == "#" and (column == 0 or line[column - 1] in " \t"):
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return line_number, column
+            elif char in "]}":
+                depth -= 1
+    return None
+
+
 def parse_fields(yaml_text: str, first_line: int) -> tuple[tuple[Field, ...], list[Problem]]:
     """Compose `yaml_text` (whose first line is `first_line` of the file) into fields."""
     if len(yaml_text) > MAX_FRONTMATTER_CHARS:
         size = len(yaml_text) // 1024
         return (), [Problem(Span.point(first_line), f"frontmatter is {size} KB; planner reads at most 256 KB")]
+    too_deep = _flow_too_deep(yaml_text)
+    if too_deep is not None:
+        # Said here, not left to libyaml: whether it refuses deep flows, and how, depends on its version.
+        line, column = too_deep
+        return (), [Problem(Span.point(first_line + line, column + 1), _TOO_DEEP)]
     try:
         root = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -227,7 +259,7 @@ class _Builder:
             return None
         span = self.span(node)
         if depth > MAX_DEPTH:
-            self.problems.append(Problem(span, f"values are nested more than {MAX_DEPTH} levels deep"))
+            self.problems.append(Problem(span, _TOO_DEEP))
             return None
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, span)

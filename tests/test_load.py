@@ -8,6 +8,7 @@ import time
 import pytest
 
 from planner.cli import main
+from planner.frontmatter import parse_document
 
 GOOD = "---\ntitle: Good\nstatus: proposed\ntarget: 2027-Q3\n---\n"
 
@@ -220,3 +221,14 @@ def test_a_refused_character_is_located_by_characters_not_bytes(write_plan, chec
     _, report = check_json()
     [d] = report["diagnostics"]
     assert (d["line"], d["column"], d["message"]) == (2, 11, "invalid YAML: control characters are not allowed")
+
+
+def test_deep_flows_are_refused_the_same_way_whatever_libyaml_does():
+    """libyaml 0.2.6 refuses deep flows itself and 0.2.5 composes them: planner says it first."""
+    deep = "---\ntitle: Deep\nstatus: proposed\nhorizon: now\ntags: " + "[" * 65 + "x" + "]" * 65 + "\n---\n"
+    document = parse_document(deep)
+    assert [(p.span.line, p.span.column, p.message) for p in document.problems] == [
+        (5, 71, "values are nested more than 64 levels deep")
+    ]
+    quoted = "---\ntitle: '" + "[" * 100 + "'\nstatus: proposed\nhorizon: now # " + "{" * 80 + "\n---\n"
+    assert parse_document(quoted).problems == ()
