@@ -88,12 +88,17 @@ _RULE_WORDS = frozenset(
 )
 
 
+def back_to(boundary: re.Pattern[str], text: str, at: int, reach: int) -> int:
+    """Where the text after the last `boundary` before `at` starts, looking at most `reach` back."""
+    start = max(0, at - reach)
+    for found in boundary.finditer(text, start, at):
+        start = found.end()
+    return start
+
+
 def clause_before(text: str, start: int) -> str:
     """The words of the clause before `start`, back to its last boundary (at most 90 characters)."""
-    clause_start = max(0, start - 90)
-    for boundary in _CLAUSE_END.finditer(text, clause_start, start):
-        clause_start = boundary.end()
-    return text[clause_start:start]
+    return text[back_to(_CLAUSE_END, text, start, 90) : start]
 
 
 def planned_clause(text: str, start: int) -> bool:

@@ -360,23 +360,30 @@ _EVENTS_IN = re.compile(r"\b\d+\s+[a-z-]+s\s+$")
 
 
 def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
-    kind = m.lastgroup
-    if kind == "rel_in" and _TIMES_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        return None
-    if kind == "rel_in" and p.PASSIVE_WITHIN_BEFORE.search(text, max(0, m.start("ri_n") - 40), m.start("ri_n")):
-        return None  # "disputes must be raised within 13 months": a rule, not a date
-    if kind == "rel_in" and m["ri_p"].lower().startswith("within") and not planned_clause(text, m.start()):
-        return None  # "claimants must report a loss within 30 days": a rule or a service level, not a date
-    if kind == "rel_in" and (offset_after(text[m.end() : m.end() + 60]) or on_average(text, m.end())):
-        return None  # "late fees kick in 15 days after the due date"
-    if kind == "rel_in" and _EVENTS_IN.search(text, max(0, m.start() - 40), m.start()):
-        return None  # "4 incidents in 3 months": a count over a period
-    if kind == "rel_in" and _IN_AS_EFFORT.search(text, max(0, m.start() - 30), m.start()):
-        return estimate_from(m, text, m.start("ri_n"), m["ri_n"], None, m["ri_u"], None)
+    if m.lastgroup == "rel_in":
+        if _not_a_date_in(m, text):
+            return None
+        if _IN_AS_EFFORT.search(text, max(0, m.start() - 30), m.start()):
+            return estimate_from(m, text, m.start("ri_n"), m["ri_n"], None, m["ri_u"], None)
     window = cal.resolve_relative(m, g.as_of, g.sprint_weeks)
     if window is None:
         return None
     return Mention(m.start(), m.end(), m[0], DATE, "relative", window)
+
+
+def _not_a_date_in(m: re.Match[str], text: str) -> bool:
+    """'in 3 months' and 'within 30 days' that name no date: counts, rules, offsets, averages."""
+    start = m.start()
+    return (
+        _TIMES_BEFORE.search(text, max(0, start - 12), start) is not None  # "3 times in 2 sprints"
+        # "disputes must be raised within 13 months", "claimants must report a loss within 30 days"
+        or p.PASSIVE_WITHIN_BEFORE.search(text, max(0, m.start("ri_n") - 40), m.start("ri_n")) is not None
+        or (m["ri_p"].lower().startswith("within") and not planned_clause(text, start))
+        # "late fees kick in 15 days after the due date", "we onboard clients in 14 days on average"
+        or offset_after(text[m.end() : m.end() + 60])
+        or on_average(text, m.end())
+        or _EVENTS_IN.search(text, max(0, start - 40), start) is not None  # "4 incidents in 3 months"
+    )
 
 
 DATE_HANDLERS: dict[str, Handler] = {

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from planner.estimates import Estimate
 from planner.prose import patterns as p
-from planner.prose.clause import OF_WORK, other_duration
+from planner.prose.clause import OF_WORK, back_to, other_duration
 from planner.prose.mention import ESTIMATE, Grammar, Handler, Mention
 
 
@@ -147,7 +147,7 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None
     if group == "sz_s" and m[0][:4].lower() == "size" and _GOODS_AFTER.match(text, m.end()):
         return None  # "order size M gloves": the size of a thing, not of work
-    if group == "sl_s" and not _SIZE_CUE.search(text, _sentence_start(text, m.start()), m.start()):
+    if group == "sl_s" and not _SIZE_CUE.search(text, back_to(_SENTENCE_END, text, m.start(), 160), m.start()):
         return None  # "is an L" names a size only where the sentence is about sizes
     start = m.start(group)
     end = m.end() if group == "ss_s" else m.end(group)
@@ -159,13 +159,6 @@ _GOODS_AFTER = re.compile(
 )
 _SIZE_CUE = re.compile(r"\b(?:t-?shirts?|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
-
-
-def _sentence_start(text: str, at: int) -> int:
-    start = max(0, at - 160)
-    for end in _SENTENCE_END.finditer(text, start, at):
-        start = end.end()
-    return start
 
 
 def _or_two(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
