@@ -5,15 +5,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from planner.config import Config
 from planner.diagnostics import Diagnostic, Report, Severity
 from planner.fingerprint import with_snippets
-from planner.frontmatter import parse_document
-from planner.load import PlanFile, Source, load_source
-from planner.model import build_plan
+from planner.load import PlanFile, Source, load_source, plan_of
 from planner.prose.scan import Found, body_mentions
 from planner.prose.suppress import find_suppressions
 from planner.rules import Item, RuleContext, rule, rules, suppression
@@ -30,12 +28,8 @@ PROSE_RULES = ("date-precision", "estimate-precision", "relative-date")
 
 
 def check_source(source: Source, config: Config, ctx: RuleContext) -> Checked:
+    source, plan, problems = plan_of(source, config.sizes)
     document = source.document
-    plan, problems = build_plan(source.location.plan_id, source.path, document, config.sizes)
-    if problems and not document.exact:
-        document = parse_document(source.text, exact=True)
-        source = replace(source, document=document)
-        plan, problems = build_plan(source.location.plan_id, source.path, document, config.sizes)
     mentions: tuple[Found, ...] = ()
     if plan is not None and not plan.closed and any(_severity(config, name) != "off" for name in PROSE_RULES):
         mentions = body_mentions(document, ctx.grammar)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.diagnostics import Problem, Span
 from planner.frontmatter import Document, parse_document
+
+if TYPE_CHECKING:
+    from planner.model import Plan
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 # A byte-order mark, the codec that decodes a file starting with it, and the codec that
@@ -128,6 +132,18 @@ def load_source(location: PlanFile) -> Source:
     except OSError as e:
         return _unreadable(location, f"cannot read file: {e.strerror or e}")
     return source_from_bytes(location, data)
+
+
+def plan_of(source: Source, sizes: Mapping[str, str]) -> tuple[Source, Plan | None, list[Problem]]:
+    """The plan a source holds. Fields the fast reader read are validated; where that finds
+    problems, the file is read again exactly (positions, duplicates) and validated again."""
+    from planner.model import build_plan  # here: finding files must not import pydantic
+
+    plan, problems = build_plan(source.location.plan_id, source.path, source.document, sizes)
+    if problems and not source.document.exact:
+        source = replace(source, document=parse_document(source.text, exact=True))
+        plan, problems = build_plan(source.location.plan_id, source.path, source.document, sizes)
+    return source, plan, problems
 
 
 def source_from_bytes(location: PlanFile, data: bytes) -> Source:

@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from planner.config import Config
-from planner.frontmatter import parse_document
-from planner.load import Source, load_source
-from planner.model import build_plan
+from planner.load import Source, load_source, plan_of
 from planner.site.layout import PlanPage, Plans
 
 
@@ -24,11 +22,7 @@ def plan_pages(sources: Iterable[Source], config: Config) -> tuple[PlanPage, ...
     """Every usable plan, by id, as the check's site data lists them."""
     found = []
     for source in sources:
-        document = source.document
-        plan, problems = build_plan(source.location.plan_id, source.path, document, config.sizes)
-        if problems and not document.exact:  # as the check does: fields that fail are read again, exactly
-            document = parse_document(source.text, exact=True)
-            plan, problems = build_plan(source.location.plan_id, source.path, document, config.sizes)
+        source, plan, _ = plan_of(source, config.sizes)
         if plan is not None:
-            found.append(PlanPage(plan.plan_id, plan.fields.title, document.body))
+            found.append(PlanPage(plan.plan_id, plan.fields.title, source.document.body))
     return tuple(sorted(found, key=lambda page: page.plan_id))
