@@ -69,9 +69,11 @@ def _matches(text: str) -> list[re.Match[str]]:
     """What `MENTION.finditer` would find, tried only where a mention can start: at an anchor
     (a digit, a month, a unit, a number word...) or at a leader word shortly before it.
 
-    An anchor is tried after the last (at most four) leaders within `_LEADER_REACH` before it,
-    and after the anchor before it when that one started nothing; the first reading that gets
-    past the anchor wins. Leaders are looked for only in that window, never in the whole text.
+    An anchor is tried after the last (at most four) leaders within `_LEADER_REACH` before it
+    and after the anchor before it; the first reading that gets past the anchor wins. An anchor
+    that started nothing is not tried again for the next one: the same forms at the same place
+    fail the same way. Leaders are looked for only in that window, never in the whole text, and
+    an anchor is tried only against the forms that can start there (`tokens.forms_at`).
     """
     if text.isascii():
         scan = text.lower()
@@ -91,8 +93,7 @@ def _matches(text: str) -> list[re.Match[str]]:
     forms_at = t.forms_at
     by_leader = t.LEADER_FORMS
     last_end = 0
-    previous = -1  # the anchor tried last
-    previous_forms: re.Pattern[str] | None = None  # its forms, when it started nothing
+    previous = -1  # the anchor tried last: what starts there was tried, and failed or ended
     for at in anchors:
         if at < last_end:
             continue
@@ -101,8 +102,6 @@ def _matches(text: str) -> list[re.Match[str]]:
             low = last_end
         starts: list[tuple[int, re.Pattern[str]]] = []
         if previous >= low:
-            if previous_forms is not None:
-                starts.append((previous, previous_forms))
             low = previous + 1
         # `at + 1`: the anchor's first character says whether a word before it ends there.
         for leader in leader_token.finditer(scan, low, at + 1):
@@ -113,16 +112,14 @@ def _matches(text: str) -> list[re.Match[str]]:
         if len(starts) > 4:
             starts = starts[-4:]
         first = text[at]
-        forms = forms_at("d" if first.isdigit() else "~" if first in "~\u2248" else "w", first)
+        forms = forms_at("d" if first.isdigit() else "~" if first in "~\u2248" else "w", first, text[at - 1 : at])
         starts.append((at, forms))
         previous = at
-        previous_forms = forms
         for i, pattern in starts:
             m = pattern.match(text, i)
             if m is not None and m.end() > at:
                 out.append(m)
                 last_end = m.end()
-                previous_forms = None
                 break
     return out
 

@@ -205,21 +205,132 @@ def _form_starts() -> dict[str, list[tuple[int, int]] | None]:
 
 
 _FORM_STARTS = _form_starts()
-_FORMS_AT: dict[tuple[str, str], re.Pattern[str]] = {}
+_FORMS_AT: dict[tuple[str, str, str], re.Pattern[str]] = {}
+_BY_FORMS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
-def forms_at(start: str, char: str) -> re.Pattern[str]:
-    """`MENTION_BY_START[start]` without the forms that cannot start with `char`."""
-    key = (start, char)
+def forms_at(start: str, char: str, before: str = "\x80") -> re.Pattern[str]:
+    """`MENTION_BY_START[start]` without the forms that cannot start with `char` after `before`
+    (the character before it; "" at the start of the text; any non-ASCII character: not known)."""
+    if len(before) == 1 and not before.isascii():
+        before = "\x80"  # not looked at: keeps the cache small whatever the text holds
+    key = (start, char, before)
     pattern = _FORMS_AT.get(key)
     if pattern is None:
-        forms = [f for f in ORDER if start in STARTS[form_name(f)] and _can_start(_FORM_STARTS[form_name(f)], char)]
-        pattern = re.compile("|".join(forms), re.IGNORECASE) if forms else _NOTHING
+        names = tuple(
+            form_name(f)
+            for f in ORDER
+            if start in STARTS[form_name(f)]
+            and _can_start(_FORM_STARTS[form_name(f)], char)
+            and (before == "\x80" or _may_begin(_FORM_ITEMS[form_name(f)], before, char) is not False)
+        )
+        pattern = _BY_FORMS.get(names)
+        if pattern is None:
+            forms = [f for f in ORDER if form_name(f) in names]
+            pattern = re.compile("|".join(forms), re.IGNORECASE) if forms else _NOTHING
+            _BY_FORMS[names] = pattern
         _FORMS_AT[key] = pattern
     return pattern
 
 
 _NOTHING = re.compile(r"(?!)")
+
+# --- forms by the character before them ----------------------------------------------------------
+# Most forms open with zero-width tests of what comes before: `\b`, or "not after a word, a
+# dot, a currency sign" (`(?<![\w.$...])`). Inside "v2.3.1", "14:30" or "$2,027" those fail at
+# every digit after the first, yet the alternation would try each form there. Which of them
+# fail is known from the two characters alone, so they are dropped before the match, which
+# leaves it unchanged. Only what is certain is used: anything else keeps the form.
+_FORM_ITEMS = {form_name(f): list(_parser.parse(f, re.IGNORECASE).data) for f in ORDER}
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _in_class(char: str, op: Any, av: Any) -> bool | None:
+    """Whether one character matcher of a parsed regex takes `char`; None: not known."""
+    if op is _c.LITERAL:
+        return ord(char) == av
+    if op is _c.ANY:
+        return char != "\n"
+    if op is not _c.IN:
+        return None
+    negate = False
+    found = False
+    for item_op, item_av in av:
+        if item_op is _c.NEGATE:
+            negate = True
+        elif item_op is _c.LITERAL:
+            found = found or ord(char) == item_av
+        elif item_op is _c.RANGE:
+            found = found or item_av[0] <= ord(char) <= item_av[1]
+        elif item_op is _c.CATEGORY and item_av is _c.CATEGORY_WORD:
+            found = found or _is_word(char)
+        elif item_op is _c.CATEGORY and item_av is _c.CATEGORY_DIGIT:
+            found = found or char.isdecimal()
+        elif item_op is _c.CATEGORY and item_av is _c.CATEGORY_SPACE:
+            found = found or char.isspace()
+        else:
+            return None
+    return found != negate
+
+
+def _takes(char: str, op: Any, av: Any) -> bool | None:
+    """`_in_class` under IGNORECASE, for an ASCII character: certain only where case cannot matter."""
+    if not char:
+        return False
+    exact = _in_class(char, op, av)
+    if exact is None or exact or not char.isalpha():
+        return exact  # ignoring case only adds characters: a match stays one
+    if _in_class(char.swapcase(), op, av) is not False:
+        return None
+    return False
+
+
+def _may_begin(items: list[tuple[Any, Any]], before: str, char: str) -> bool | None:
+    """Walk the zero-width tests at the start of a parsed regex, between `before` and `char`:
+    False when one of them fails for certain; True when all hold and nothing else is there;
+    None when the walk reached something that reads characters (the form stays)."""
+    for op, av in items:
+        if op is _c.AT:
+            if av is _c.AT_BOUNDARY or av is _c.AT_NON_BOUNDARY:
+                edge = _is_word(before) != _is_word(char) if before else _is_word(char)
+                if edge != (av is _c.AT_BOUNDARY):
+                    return False
+                continue
+            return None
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            direction, sub = av
+            inner = list(sub.data)
+            if direction < 0:  # a lookbehind: its last character is `before`
+                takes = _takes(before, *inner[-1]) if inner else None
+                if before and len(inner) > 1 and takes:
+                    takes = None  # the characters before `before` are not known
+            else:
+                takes = _takes(char, *inner[0]) if len(inner) == 1 else None
+            if takes is not None and takes == (op is _c.ASSERT_NOT):
+                return False
+            continue
+        if op is _c.SUBPATTERN:
+            inner_ok = _may_begin(list(av[3]), before, char)
+            if inner_ok is True:
+                continue
+            return inner_ok
+        if op is _c.BRANCH:
+            results = [_may_begin(list(branch), before, char) for branch in av[1]]
+            if all(r is False for r in results):
+                return False
+            if any(r is None for r in results):
+                return None
+            continue
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0:
+            first, empty = _starts_with(list(av[2]))
+            if not empty and not _can_start(first, char):
+                continue  # cannot start here, so it matches nothing
+            return None
+        return None
+    return True
 
 
 # --- the whole grammar as single patterns ----------------------------------------------------
