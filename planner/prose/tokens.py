@@ -251,7 +251,7 @@ def _is_word(char: str) -> bool:
 def _in_class(char: str, op: Any, av: Any) -> bool | None:
     """Whether one character matcher of a parsed regex takes `char`; None: not known."""
     if op is _c.LITERAL:
-        return ord(char) == av
+        return bool(ord(char) == av)
     if op is _c.ANY:
         return char != "\n"
     if op is not _c.IN:
