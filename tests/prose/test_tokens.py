@@ -116,18 +116,48 @@ def test_sentence_mixes(parts):
 
 
 def test_forms_at_keeps_every_form_that_can_start_there():
-    """Each form, wherever it matches in the labelled sentences, is in `forms_at` for its first character."""
+    """Each form, wherever it matches in the labelled sentences, is in `forms_at` for its first
+    character and the character before it."""
     text = " ".join(SENTENCES) + " " + " ".join(EDGES)
     for kind, pattern in tk.MENTION_BY_START.items():
         for m in pattern.finditer(text):
             if m.end() > m.start():
-                assert m.lastgroup in tk.forms_at(kind, text[m.start()]).groupindex, (m.lastgroup, m[0])
+                i = m.start()
+                assert m.lastgroup in tk.forms_at(kind, text[i], text[i - 1 : i]).groupindex, (m.lastgroup, m[0])
     for form in p.ORDER:
         alone = re.compile(form, re.IGNORECASE)
         name = p.form_name(form)
         for m in alone.finditer(text):
+            i = m.start()
             for kind in p.STARTS[name]:
-                assert name in tk.forms_at(kind, text[m.start()]).groupindex, (name, m[0])
+                assert name in tk.forms_at(kind, text[i]).groupindex, (name, m[0])
+                assert name in tk.forms_at(kind, text[i], text[i - 1 : i]).groupindex, (name, text[i - 1 : i], m[0])
+
+
+def test_forms_at_drops_forms_that_cannot_open_after_that_character():
+    # After a dot, a colon or a currency sign a digit starts no day, estimate or bare year...
+    for before in ".:$":
+        kept = set(tk.forms_at("d", "3", before).groupindex) & set(p.STARTS)
+        assert {"day_month", "estimate", "est_short", "day_range_month"}.isdisjoint(kept), before
+    # ...but after a space, or at the start of the text, every form that can start with "3" stays.
+    assert tk.forms_at("d", "3", " ").groupindex == tk.forms_at("d", "3").groupindex
+    assert tk.forms_at("d", "3", "").groupindex == tk.forms_at("d", "3").groupindex
+    # After a letter, `\b` fails before a digit: "v2" starts nothing but what may follow a word.
+    assert "rel_ago" not in tk.forms_at("d", "2", "v").groupindex
+    # A character outside ASCII is not looked at.
+    assert tk.forms_at("d", "3", "\u00e9").groupindex == tk.forms_at("d", "3").groupindex
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 .,:;$-/'~QHqhstndrofmayMarch\u00e9\u20ac")), max_size=30))
+def test_pruned_forms_match_as_the_whole_alternation(text):
+    """At every digit, the pruned alternation finds what every form of its kind would."""
+    whole = tk.MENTION_BY_START["d"]
+    for i, char in enumerate(text):
+        if char.isdigit():
+            expected = whole.match(text, i)
+            got = tk.forms_at("d", char, text[i - 1 : i]).match(text, i)
+            assert (got and (got.span(), got.lastgroup)) == (expected and (expected.span(), expected.lastgroup)), text
 
 
 def test_a_word_that_only_case_folds_to_a_leader_is_no_crash():
