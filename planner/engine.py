@@ -14,7 +14,7 @@ from planner.fingerprint import with_snippets
 from planner.load import PlanFile, Source, load_source, plan_of
 from planner.prose.scan import Found, body_mentions
 from planner.prose.suppress import find_suppressions
-from planner.rules import Item, RuleContext, rule, rules, suppression
+from planner.rules import Item, RuleContext, suppression
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,30 +31,23 @@ def check_source(source: Source, config: Config, ctx: RuleContext) -> Checked:
     source, plan, problems = plan_of(source, config.sizes)
     document = source.document
     mentions: tuple[Found, ...] = ()
-    if plan is not None and not plan.closed and any(_severity(config, name) != "off" for name in PROSE_RULES):
+    if plan is not None and not plan.closed and any(ctx.severities[name] != "off" for name in PROSE_RULES):
         mentions = body_mentions(document, ctx.grammar)
     item = Item(source, plan, (*document.problems, *problems), mentions, find_suppressions(document))
     diagnostics = []
-    for module in rules():
-        severity = _severity(config, module.NAME)
-        if severity == "off":
-            continue
+    for module, severity in ctx.active:
         for problem in module.check(item, ctx):
             diagnostics.append(
                 Diagnostic(source.path, problem.span, module.NAME, Severity(severity), problem.message, problem.fix)
             )
     if item.suppressions:
-        diagnostics = _apply_suppressions(item, diagnostics, config)
+        diagnostics = _apply_suppressions(item, diagnostics, config, ctx)
     return Checked(item, with_snippets(source.text, diagnostics))
 
 
-def _severity(config: Config, name: str) -> str:
-    module = rule(name)
-    default = str(module.DEFAULT_SEVERITY) if module is not None else "off"
-    return config.severities.get(name, default)
-
-
-def _apply_suppressions(item: Item, diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
+def _apply_suppressions(
+    item: Item, diagnostics: list[Diagnostic], config: Config, ctx: RuleContext
+) -> list[Diagnostic]:
     """Drop what valid suppressions cover; report the ones that covered nothing."""
     active = [(i, s) for i, s in enumerate(item.suppressions) if suppression.valid(s)]
     used: set[int] = set()
@@ -64,7 +57,7 @@ def _apply_suppressions(item: Item, diagnostics: list[Diagnostic], config: Confi
         used.update(covering)
         if not covering:
             kept.append(d)
-    severity = _severity(config, suppression.NAME)
+    severity = ctx.severities[suppression.NAME]
     if severity != "off":
         for problem in suppression.unused(item, used, config.severities):
             kept.append(

@@ -196,11 +196,15 @@ def _can_start(first: list[tuple[int, int]] | None, char: str) -> bool:
     return False
 
 
+# Each form parsed once: what it can start with, and (below) the tests that open it.
+_FORM_ITEMS = {form_name(f): list(_parser.parse(f, re.IGNORECASE).data) for f in ORDER}
+
+
 def _form_starts() -> dict[str, list[tuple[int, int]] | None]:
     starts = {}
-    for form in ORDER:
-        first, empty = _starts_with(list(_parser.parse(form, re.IGNORECASE).data))
-        starts[form_name(form)] = None if empty else first
+    for name, items in _FORM_ITEMS.items():
+        first, empty = _starts_with(items)
+        starts[name] = None if empty else first
     return starts
 
 
@@ -241,7 +245,6 @@ _NOTHING = re.compile(r"(?!)")
 # every digit after the first, yet the alternation would try each form there. Which of them
 # fail is known from the two characters alone, so they are dropped before the match, which
 # leaves it unchanged. Only what is certain is used: anything else keeps the form.
-_FORM_ITEMS = {form_name(f): list(_parser.parse(f, re.IGNORECASE).data) for f in ORDER}
 
 
 def _is_word(char: str) -> bool:

@@ -44,10 +44,18 @@ class RuleContext:
     as_of: date
     config: Config
     grammar: Grammar = field(init=False)
+    # Every rule's severity under the config, and the rules that are not off, in order:
+    # worked out once, not for every rule of every file.
+    severities: dict[str, str] = field(init=False)
+    active: tuple[tuple[ModuleType, str], ...] = field(init=False)
 
     def __post_init__(self) -> None:
         grammar = Grammar(self.as_of, self.config.fiscal_year_start, self.config.units.sprint_weeks)
         object.__setattr__(self, "grammar", grammar)
+        severities = {module.NAME: severity(self.config, module.NAME) for module in rules()}
+        object.__setattr__(self, "severities", severities)
+        active = tuple((module, severities[module.NAME]) for module in rules() if severities[module.NAME] != "off")
+        object.__setattr__(self, "active", active)
 
     @property
     def ladder(self) -> Ladder:
@@ -104,6 +112,13 @@ def rule_names() -> tuple[str, ...]:
 
 def rule(name: str) -> ModuleType | None:
     return _by_name().get(name)
+
+
+def severity(config: Config, name: str) -> str:
+    """A rule's severity under `config`: its setting there, else its default; "off" for no such rule."""
+    module = rule(name)
+    default = str(module.DEFAULT_SEVERITY) if module is not None else "off"
+    return config.severities.get(name, default)
 
 
 @functools.cache
