@@ -274,7 +274,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
             return day_window(as_of - timedelta(days=1), text)
         if word == "the day after tomorrow":
             return day_window(as_of + timedelta(days=2), text)
-        if word in ("eod", "end of day"):
+        if word in ("eod", "end of day", "today", "tonight"):
             return day_window(as_of, text)
         unit = {"eow": "week", "eom": "month", "eoq": "quarter", "eoy": "year"}[word]
         return day_window(

@@ -365,10 +365,16 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
             return None
         if _IN_AS_EFFORT.search(text, max(0, m.start() - 30), m.start()):
             return estimate_from(m, text, m.start("ri_n"), m["ri_n"], None, m["ri_u"], None)
+    elif m.lastgroup == "rel_day" and m["rd_w"].lower() in _NOW_WORDS and not planned_clause(text, m.start()):
+        return None  # "the warehouse holds 12 TB today": the state of things, not a date set for work
     window = cal.resolve_relative(m, g.as_of, g.sprint_weeks)
     if window is None:
         return None
     return Mention(m.start(), m.end(), m[0], DATE, "relative", window)
+
+
+# "today" and "tonight" name a date only where the clause plans something ("I'll pick it up today").
+_NOW_WORDS = frozenset(("today", "tonight"))
 
 
 def _not_a_date_in(m: re.Match[str], text: str) -> bool:

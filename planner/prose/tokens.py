@@ -26,7 +26,7 @@ _ANCHOR_WORDS = _words(
     "hour hours hr hrs day days week weeks wk wks fortnight fortnights month months quarter quarters year years sprint "
     "sprints point points pts sp one two three four five six seven eight nine ten eleven twelve fifteen "
     "twenty thirty forty fifty sixty ninety couple few several half next this coming last previous "
-    "following tomorrow yesterday eow eom eoq eoy eod end start beginning middle later earlier early mid "
+    "following tomorrow yesterday today tonight eow eom eoq eoy eod end start beginning middle later earlier early mid "
     "late spring summer autumn fall winter first second third fourth front back monday tuesday wednesday thursday "
     "friday saturday sunday jan january feb february mar march apr april may jun june jul july aug "
     "august sep sept september oct october nov november dec december "

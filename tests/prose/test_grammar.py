@@ -138,6 +138,8 @@ RELATIVE = [
     ("The staging rebuild runs starting Monday.", "starting Monday", "2026-11-30", "2026-11-30"),
     ("We review it again in a fortnight.", "in a fortnight", "2026-12-07", "2026-12-13"),
     ("Client review moved to Thursday.", "Thursday", "2026-11-26", "2026-11-26"),
+    ("I'll pick up the PDF bug today.", "today", "2026-11-24", "2026-11-24"),
+    ("The hotfix is due tonight.", "tonight", "2026-11-24", "2026-11-24"),
 ]
 
 
@@ -302,6 +304,9 @@ TRAPS = [
     "Sellers flagged three times are suspended for 7 days.",
     "Reviewers had a median response time of 6 hours.",
     "The firmware image for hub model 2027 is built with GCC.",
+    # "today" as the state of things, not a date set for work
+    "Today, support handles refunds by hand.",
+    "The warehouse holds 12 TB today and grows every month.",
 ]
 
 
