@@ -7,12 +7,14 @@ or render in process.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
+from planner.config import Config
 from planner.diagnostics import Report
-from planner.engine import check_source
-from planner.load import Source, load_source
+from planner.engine import Checked, check_source
+from planner.load import PlanFile, Source, load_source
 from planner.rules import RuleContext
 from planner.site.data import SiteData, build_site_data
 from planner.site.layout import Layout, Outline, PlanPage, Plans
@@ -28,12 +30,34 @@ class CheckedSite:
 
 
 def check_site(plans: Plans, sources: Iterable[Source] | None = None) -> CheckedSite:
-    """Check every plan once; `sources` are the plan files already read, else they are read here."""
+    """Check every plan once; `sources` are the plan files already read, else they are read here.
+
+    A file whose bytes, config and as-of date are those of the last build in this process
+    keeps that build's check: `planner serve` rebuilds after every save, and one file changed.
+    Rules read one file each, so nothing else can change its findings."""
+    global _kept  # this process's last build; swapped whole, so a failed build leaves it as it was
     config, ctx = plans.config, RuleContext(plans.as_of, plans.config)
     read = sources if sources is not None else map(load_source, plans.files)
-    checked = (check_source(source, config, ctx) for source in read)
-    data = build_site_data(checked, config, plans.as_of, plans.as_of_source)
+    settings = (config, plans.as_of)
+    last_settings, last = _kept
+    previous = last if last_settings == settings else {}
+    kept: dict[tuple[PlanFile, str, str], Checked] = {}
+
+    def checked() -> Iterator[Checked]:
+        for source in read:
+            key = (source.location, source.encoding, source.text)
+            result = previous.get(key)
+            if result is None:
+                result = check_source(source, config, ctx)
+            kept[key] = result
+            yield result
+
+    data = build_site_data(checked(), config, plans.as_of, plans.as_of_source)
+    _kept = (settings, kept)
     return CheckedSite(data, Renderer(data, config, plans.options))
+
+
+_kept: tuple[tuple[Config, date] | None, dict[tuple[PlanFile, str, str], Checked]] = (None, {})
 
 
 def report_of(checked: CheckedSite) -> Report:

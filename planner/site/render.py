@@ -7,6 +7,7 @@ the top-level `templates/` folder. Plan text is data, never a template.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,10 @@ from planner.site.timeline import build_timeline
 COLUMN_TITLES = {"now": "Now", "next": "Next", "later": "Later", "far": "Far", "vision": "Vision"}
 
 
+@functools.cache
 def make_environment() -> jinja2.Environment:
+    """One environment a process: it compiles each template once, and `planner serve` then
+    renders every rebuild from the compiled templates (they reload when their file changes)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         autoescape=True,

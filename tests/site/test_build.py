@@ -339,3 +339,44 @@ def test_a_dirty_rebuild_renders_the_edited_plan_and_its_neighbours_only(site_re
     after = {page.parent.name: page.stat().st_mtime_ns for page in built.glob("*/index.html")}
     assert {name for name in before if after[name] != before[name]} == {"dirty-a", "dirty-b"}
     assert "Alpha, renamed" in (built / "dirty-b" / "index.html").read_text("utf-8")  # under "Depends on"
+
+
+def test_a_rebuild_checks_again_only_the_plans_whose_file_changed(site_repo, build, monkeypatch):
+    from planner.site import checked
+    from planner.site.runner import BuildRequest, _run_build, load_mkdocs
+
+    plans = site_repo / "plans"
+    plan = "---\ntitle: {title}\nstatus: exploring\nhorizon: vision\n---\nBody.\n"
+    (plans / "kept-a.md").write_text(plan.format(title="Alpha"), encoding="utf-8")
+    (plans / "kept-b.md").write_text(plan.format(title="Beta"), encoding="utf-8")
+    assert build()[0] == 0
+    checks: list[str] = []
+    real = checked.check_source
+
+    def counted(source, config, ctx):
+        checks.append(source.location.plan_id)
+        return real(source, config, ctx)
+
+    monkeypatch.setattr(checked, "check_source", counted)
+
+    def rebuild(as_of: str = AS_OF) -> str:
+        checks.clear()
+        _run_build(load_mkdocs(BuildRequest(root=site_repo, as_of=as_of)), dirty=True)
+        return (site_repo / "site" / "report" / "index.html").read_text("utf-8")
+
+    rebuild()
+    assert checks == []  # nothing changed since the build: every check is kept
+    (plans / "kept-a.md").write_text(BAD, encoding="utf-8")
+    report = rebuild()
+    assert checks == ["kept-a"]
+    assert "date-precision" in report and "kept-a" in report  # the edit's finding is on the rebuilt site
+    (plans / "kept-a.md").write_text(plan.format(title="Alpha"), encoding="utf-8")
+    report = rebuild()
+    assert checks == ["kept-a"] and "date-precision" not in report
+    rebuild("2026-12-24")  # another as-of date: every plan is judged again
+    assert len(checks) == own_plans(site_repo)
+    rebuild("2026-12-24")
+    assert checks == []
+    (site_repo / "planner.toml").write_text('[rules]\nstale = "off"\n', encoding="utf-8")
+    rebuild("2026-12-24")  # another config: the same
+    assert len(checks) == own_plans(site_repo)
