@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -77,12 +76,18 @@ def check_files(files: Iterable[PlanFile], config: Config, as_of: date, as_of_so
     when there are enough files to pay for the workers); the report is the same either way."""
     todo = list(files)
     workers = jobs or _auto_jobs(len(todo))
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if workers > 1 and _can_fork():
         results = _check_in_workers(todo, config, as_of, workers)
     else:
         results = [_check_chunk(todo, config, as_of)]
     diagnostics = [d for _, found in results for d in found]
     return Report(as_of, as_of_source, sum(count for count, _ in results), tuple(diagnostics))
+
+
+def _can_fork() -> bool:
+    import multiprocessing  # here: a check of a few files never starts a worker
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 PARALLEL_THRESHOLD = 2000  # below this, starting workers costs more than it saves
@@ -125,6 +130,8 @@ def _check_in_workers(
     # Forked workers inherit the config instead of unpickling it; only file lists go
     # out and diagnostics come back.
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_init_worker, initargs=(config, as_of)) as pool:
         return list(pool.imap_unordered(_worker_chunk, chunks))

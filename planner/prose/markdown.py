@@ -9,14 +9,24 @@ Segments are slices of the body, so an offset in a segment maps back to the file
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
-# Only the block structure is needed (which lines are prose): inline parsing is turned off,
-# and code spans, links and HTML inside prose lines are masked below.
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inline", "text_join"], ignoreInvalid=True)
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    """Only the block structure is needed (which lines are prose): inline parsing is turned
+    off, and code spans, links and HTML inside prose lines are masked below. Made on first
+    use: most bodies take the fast path and never need it, so a small check never imports it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inline", "text_join"], ignoreInvalid=True)
+
 
 # What is not prose inside a prose block. Code spans first: nothing inside them is anything else.
 # Every branch starts with a literal character so that `re` skips to the next `, <, ], h, f or w
@@ -95,7 +105,7 @@ def _parsed_segments(body: str) -> list[Segment]:
 def _prose_blocks(body: str) -> list[tuple[int, int]]:
     """Line ranges [first, last) of blocks that hold prose, merged, in order."""
     ranges: set[tuple[int, int]] = set()
-    for token in _MD.parse(body):
+    for token in _parser().parse(body):
         if token.map is None:
             continue
         if token.type == "inline" or token.type == "html_block":

@@ -189,10 +189,14 @@ def _can_start(first: list[tuple[int, int]] | None, char: str) -> bool:
         return True
     for low, high in first:
         if (low, high) == _DIGIT_CLASS:
-            if re.fullmatch(r"\d", char):
+            if char.isdecimal():  # what `\d` is in a str pattern
+                return True
+        elif char.isascii() and high <= 0x7F:
+            # Ignoring case, an ASCII character matches an ASCII range when it or its other case is in it.
+            if low <= ord(char) <= high or low <= ord(char.swapcase()) <= high:
                 return True
         elif re.fullmatch(f"[{re.escape(chr(low))}-{re.escape(chr(high))}]", char, re.IGNORECASE):
-            return True
+            return True  # `re`'s own case folding beyond ASCII ("\u212a" is "k")
     return False
 
 

@@ -164,3 +164,19 @@ def test_a_word_that_only_case_folds_to_a_leader_is_no_crash():
     # "\u017fize" (long s) matches the leader "size" case-insensitively but is not one.
     found = grammar.find_mentions("\u017fize 3 days, then \u212aelvin 3 days", grammar.Grammar(date(2026, 11, 24)))
     assert [m.text for m in found] == ["3 days", "3 days"]
+
+
+def test_first_character_sets_fold_case_as_re_does():
+    """`_can_start` compares ASCII itself and asks `re` beyond it: the same answers as `re` for
+    every form, on ASCII and on the characters that fold to ASCII letters."""
+    chars = [chr(c) for c in range(0x80)] + ["\u212a", "\u017f", "\u0130", "\u0131", "\u00e9", "\u0663"]
+    for name, first in tk._FORM_STARTS.items():
+        if first is None:
+            continue
+        for char in chars:
+            expected = any(
+                re.fullmatch(r"\d", char) if (low, high) == tk._DIGIT_CLASS
+                else re.fullmatch(f"[{re.escape(chr(low))}-{re.escape(chr(high))}]", char, re.IGNORECASE)
+                for low, high in first
+            )  # fmt: skip
+            assert tk._can_start(first, char) == expected, (name, char)
