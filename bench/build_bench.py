@@ -8,7 +8,7 @@ For each size N it generates N plans (bench/out/N/), then times, in the same run
            title and body, no planner plugin, nav listing only the home page;
 - planner: `planner build` of the plans (check, board, timeline, indexes, report, plan pages);
 - rebuild: one plan edited, then the dirty rebuild `planner serve` runs; three times in a
-           row in one process, as in a session: the first rebuild checks every plan, the
+           row in one process, as while someone edits: the first rebuild checks every plan, the
            later ones only the plans whose file changed.
 Targets: 1k plans <= 1.15x plain; 2k <= 2.1x 1k; rebuild <= 2 s at 1k (the first one).
 """
