@@ -195,6 +195,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     from planner.rules import rule, rule_names
+    from planner.rules import severity as rule_severity
 
     module = rule(args.rule)
     if module is None:
@@ -202,7 +203,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         hint = f"did you mean {close[0]}? " if close else ""
         raise UsageError(f"no rule named '{args.rule}'; {hint}rules: {', '.join(rule_names())}")
     config = _config(args)
-    severity = config.severities.get(module.NAME, str(module.DEFAULT_SEVERITY))
+    severity = rule_severity(config, module.NAME)
     print(f"{module.NAME} (default: {module.DEFAULT_SEVERITY}; here: {severity})\n")
     print((module.__doc__ or "").strip())
     print(f'\n## Severity\n`[tool.planner.rules] {module.NAME} = "error"`, "warning" or "off".')
@@ -211,11 +212,12 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     from planner.rules import rules
+    from planner.rules import severity as rule_severity
 
     config = _config(args)
     width = max(len(m.NAME) for m in rules())
     for module in rules():
-        severity = config.severities.get(module.NAME, str(module.DEFAULT_SEVERITY))
+        severity = rule_severity(config, module.NAME)
         summary = (module.__doc__ or "").strip().splitlines()[0]
         print(f"{module.NAME:<{width}}  {severity:<7}  {summary}")
     return EXIT_OK

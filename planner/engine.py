@@ -40,13 +40,11 @@ def check_source(source: Source, config: Config, ctx: RuleContext) -> Checked:
                 Diagnostic(source.path, problem.span, module.NAME, Severity(severity), problem.message, problem.fix)
             )
     if item.suppressions:
-        diagnostics = _apply_suppressions(item, diagnostics, config, ctx)
+        diagnostics = _apply_suppressions(item, diagnostics, ctx)
     return Checked(item, with_snippets(source.text, diagnostics))
 
 
-def _apply_suppressions(
-    item: Item, diagnostics: list[Diagnostic], config: Config, ctx: RuleContext
-) -> list[Diagnostic]:
+def _apply_suppressions(item: Item, diagnostics: list[Diagnostic], ctx: RuleContext) -> list[Diagnostic]:
     """Drop what valid suppressions cover; report the ones that covered nothing."""
     active = [(i, s) for i, s in enumerate(item.suppressions) if suppression.valid(s)]
     used: set[int] = set()
@@ -58,7 +56,7 @@ def _apply_suppressions(
             kept.append(d)
     severity = ctx.severities[suppression.NAME]
     if severity != "off":
-        for problem in suppression.unused(item, used, config.severities):
+        for problem in suppression.unused(item, used, ctx.config.severities):
             kept.append(
                 Diagnostic(item.source.path, problem.span, suppression.NAME, Severity(severity), problem.message)
             )
