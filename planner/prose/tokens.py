@@ -200,8 +200,9 @@ def _can_start(first: list[tuple[int, int]] | None, char: str) -> bool:
     return False
 
 
-# Each form parsed once: what it can start with, and (below) the tests that open it.
-_FORM_ITEMS = {form_name(f): list(_parser.parse(f, re.IGNORECASE).data) for f in ORDER}
+# Each form named and parsed once: what it can start with, and (below) the tests that open it.
+_NAMED_FORMS = [(form_name(f), f) for f in ORDER]
+_FORM_ITEMS = {name: list(_parser.parse(f, re.IGNORECASE).data) for name, f in _NAMED_FORMS}
 
 
 def _form_starts() -> dict[str, list[tuple[int, int]] | None]:
@@ -225,17 +226,17 @@ def forms_at(start: str, char: str, before: str = "\x80") -> re.Pattern[str]:
     key = (start, char, before)
     pattern = _FORMS_AT.get(key)
     if pattern is None:
-        names = tuple(
-            form_name(f)
-            for f in ORDER
-            if start in STARTS[form_name(f)]
-            and _can_start(_FORM_STARTS[form_name(f)], char)
-            and (before == "\x80" or _may_begin(_FORM_ITEMS[form_name(f)], before, char) is not False)
-        )
+        named = [
+            (name, f)
+            for name, f in _NAMED_FORMS
+            if start in STARTS[name]
+            and _can_start(_FORM_STARTS[name], char)
+            and (before == "\x80" or _may_begin(_FORM_ITEMS[name], before, char) is not False)
+        ]
+        names = tuple(name for name, _ in named)
         pattern = _BY_FORMS.get(names)
         if pattern is None:
-            forms = [f for f in ORDER if form_name(f) in names]
-            pattern = re.compile("|".join(forms), re.IGNORECASE) if forms else _NOTHING
+            pattern = re.compile("|".join(f for _, f in named), re.IGNORECASE) if named else _NOTHING
             _BY_FORMS[names] = pattern
         _FORMS_AT[key] = pattern
     return pattern
