@@ -100,14 +100,23 @@ def test_search_still_finds_every_page_after_a_rebuild(served, site_repo):
     import json
 
     url, _ = served
-    before = {d["location"].split("#")[0] for d in json.loads(fetch(url + "search/search_index.json")[1])["docs"]}
+
+    def search_index() -> list[dict[str, str]]:
+        try:
+            return json.loads(fetch(url + "search/search_index.json")[1])["docs"]
+        except ValueError:
+            return []  # caught while the rebuild writes it
+
+    before = {d["location"].split("#")[0] for d in search_index()}
     assert "plans/multi-repo/" in before
 
     plan = site_repo / "plans" / "site.md"
     plan.write_text(plan.read_text("utf-8").replace("Site: board,", "Site, renamed: board,"), "utf-8")
     wait_for(lambda: "Site, renamed: board," in fetch(url + "board/")[1], "the edit to show on the board")
+    # The index is written at the end of the rebuild, after the pages: wait for it too.
+    wait_for(lambda: any("Site, renamed" in d["title"] for d in search_index()), "the rebuilt search index")
 
-    index = json.loads(fetch(url + "search/search_index.json")[1])["docs"]
+    index = search_index()
     after = {d["location"].split("#")[0] for d in index}
     assert after == before
     assert any("Site, renamed" in d["title"] for d in index)
