@@ -75,14 +75,31 @@ def has_time_word(text: str) -> bool:
 
 
 def find_in_candidates(text: str, grammar: Grammar) -> list[Mention]:
-    """`find_mentions(text)`, run only around the sentences that can hold a mention."""
+    """`find_mentions(text)`, run only around the sentences that can hold a mention.
+
+    The text is lowered and its punctuation blanked once, not once per sentence: both keep
+    every offset, so a sentence's words are a slice of it. (Only U+0130 lowers to two
+    characters; a text that holds it is cleaned a sentence at a time.)
+    """
+    whole = "\u0130" not in text
+    if whole:
+        words = text.lower().translate(_NOT_WORD)
+        if _DIGIT.search(text) is None and TIME_WORDS.isdisjoint(words.split()):
+            return []
+    elif not has_time_word(text):
+        return []
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     if len(starts) == 1:
-        return find_mentions(text, grammar) if has_time_word(text) else []
+        return find_mentions(text, grammar)
     ends = [*starts[1:], len(text)]
     windows: list[list[int]] = []  # [candidates start, candidates end]
+    digit = _DIGIT.search
     for start, end in zip(starts, ends, strict=True):
-        if has_time_word(text[start:end]):
+        if (
+            digit(text, start, end) is not None or not TIME_WORDS.isdisjoint(words[start:end].split())
+            if whole
+            else has_time_word(text[start:end])
+        ):
             if windows and windows[-1][1] == start:
                 windows[-1][1] = end
             else:

@@ -54,3 +54,19 @@ def test_paragraphs_of_labelled_sentences_give_the_same_mentions():
 def test_any_mix_gives_the_same_mentions(parts, glue):
     text = glue.join(parts)
     assert as_found(find_in_candidates(text, GRAMMAR)) == as_found(find_mentions(text, GRAMMAR))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES + FILLER), min_size=2, max_size=6), st.integers(0, 5))
+def test_a_character_that_lowers_to_two_keeps_every_offset(parts, at):
+    # "İ" lowers to "i" and a combining dot: a text lowered whole no longer lines up with it.
+    parts.insert(min(at, len(parts)), "İİİİİİİİİİİİİİİİİİİİİİİİ İzmir office opens.")
+    text = " ".join(parts)
+    found = find_in_candidates(text, GRAMMAR)
+    assert as_found(found) == as_found(find_mentions(text, GRAMMAR))
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_a_time_word_after_a_character_that_lowers_to_two_is_found():
+    text = "İİİİİİİİİİİİİİİİİİİİİİİİ office. We ship it next week. Nothing else is planned here at all."
+    assert [m.text for m in find_in_candidates(text, GRAMMAR)] == ["next week"]
