@@ -274,7 +274,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
             return day_window(as_of - timedelta(days=1), text)
         if word == "the day after tomorrow":
             return day_window(as_of + timedelta(days=2), text)
-        if word in ("eod", "end of day", "today", "tonight"):
+        if word in _TODAY:
             return day_window(as_of, text)
         unit = {"eow": "week", "eom": "month", "eoq": "quarter", "eoy": "year"}[word]
         return day_window(
@@ -311,3 +311,11 @@ def spelling(window: Window, like: str) -> str:
     if window.granularity == "half":
         return f"H{1 if start.month <= 6 else 2} {start.year}"
     return f"{start.year}"
+
+
+_TODAY = frozenset(
+    (
+        "eod", "end of day", "end of the day", "end of business", "end of the business", "cob",
+        "today", "tonight", "this morning", "this afternoon", "this evening",
+    )
+)  # fmt: skip

@@ -11,7 +11,7 @@ from datetime import date
 
 from planner.prose import calendar as cal
 from planner.prose import patterns as p
-from planner.prose.clause import offset_after, on_average, planned_clause
+from planner.prose.clause import clause_before, offset_after, on_average, planned_clause
 from planner.prose.effort import estimate_from
 from planner.prose.mention import DATE, Atom, Grammar, Handler, Mention, absolute, counted, cued
 from planner.windows import Window, range_window
@@ -365,7 +365,7 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
             return None
         if _IN_AS_EFFORT.search(text, max(0, m.start() - 30), m.start()):
             return estimate_from(m, text, m.start("ri_n"), m["ri_n"], None, m["ri_u"], None)
-    elif m.lastgroup == "rel_day" and m["rd_w"].lower() in _NOW_WORDS and not planned_clause(text, m.start()):
+    elif m.lastgroup == "rel_day" and m["rd_w"].lower().startswith(_NOW_WORDS) and not _now_planned(m, text):
         return None  # "the warehouse holds 12 TB today": the state of things, not a date set for work
     window = cal.resolve_relative(m, g.as_of, g.sprint_weeks)
     if window is None:
@@ -373,8 +373,28 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     return Mention(m.start(), m.end(), m[0], DATE, "relative", window)
 
 
-# "today" and "tonight" name a date only where the clause plans something ("I'll pick it up today").
-_NOW_WORDS = frozenset(("today", "tonight"))
+# "today", "tonight" and "this afternoon" name a date where the clause plans something ("I'll
+# pick it up today"), says what happens ("the build goes out tonight") or is a note of the day's
+# work ("today pairing on the cache layer"); not where it states how things are ("the warehouse
+# holds 12 TB today", "Today, support handles refunds by hand").
+_NOW_WORDS = ("today", "tonight", "this")
+_NOW_STATE = re.compile(
+    r"\d|\b(?:has|have|had|holds?|held|is|are|was|were|stands?|sits?|totals?|as\s+of|up\s+to|until|till|than|since)\b",
+    re.IGNORECASE,
+)
+_AND = re.compile(r"\b(?:and|but|then)\s")
+_DOING_AFTER = re.compile(
+    r"\s*(?::|,|\u2014|-)?\s*(?:I'm\s+|I\s+am\s+|we're\s+|we\s+are\s+)?[a-z]+ing\b", re.IGNORECASE
+)
+
+
+def _now_planned(m: re.Match[str], text: str) -> bool:
+    if planned_clause(text, m.start()):
+        return True
+    before = _AND.split(clause_before(text, m.start()))[-1]
+    if before.strip():
+        return _NOW_STATE.search(before) is None
+    return _DOING_AFTER.match(text, m.end()) is not None
 
 
 def _not_a_date_in(m: re.Match[str], text: str) -> bool:

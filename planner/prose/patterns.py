@@ -50,6 +50,8 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+# The dot of an abbreviated month ("7 Dec."), never a full stop after a whole name ("7 December.").
+_MONTH_DOT = r"(?:(?<=jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.|(?<=sept)\.)?"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _NUM_WORD = (
@@ -91,7 +93,7 @@ _FIRST = [
 ]
 _FORMS = [
     # --- ranges written as one form -----------------------------------------------------
-    rf"(?P<day_range_month>{_L}(?P<drm_a>{_DAY})(?:{_DASH}|\s+and\s+)(?P<drm_b>{_DAY})\s+(?:of\s+)?(?P<drm_m>{_MONTH})\.?(?:,?\s+(?P<drm_y>{_YEAR}))?{_R})",
+    rf"(?P<day_range_month>{_L}(?P<drm_a>{_DAY})(?:{_DASH}|\s+and\s+)(?P<drm_b>{_DAY})\s+(?:of\s+)?(?P<drm_m>{_MONTH}){_MONTH_DOT}(?:,?\s+(?P<drm_y>{_YEAR}))?{_R})",
     rf"(?P<month_day_range>\b(?P<mdr_m>{_MONTH})\.?\s+(?P<mdr_a>{_DAY}){_DASH}(?P<mdr_b>{_DAY})(?:,?\s+(?P<mdr_y>{_YEAR}))?{_R})",
     rf"(?P<year_range>{_LY}(?P<yr_a>{_YEAR})(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|until)\s+)(?P<yr_b>{_YEAR}){_R})",
     # --- ISO forms --------------------------------------------------------------------------
@@ -111,21 +113,30 @@ _FORMS = [
     rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last|front|back)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year))?\b)",
     rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|'(?P<se_yy>\d\d))\b)",
     rf"(?P<season_bare>(?<=the\s)(?P<sb_s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|'\d)))",
-    rf"(?P<day_month>{_L}(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b\.?(?:,?\s+(?P<dm_y>{_YEAR}))?{_R})",
+    rf"(?P<day_month>{_L}(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<dm_y>{_YEAR}))?{_R})",
     rf"(?P<month_day>\b(?P<md_m>{_MONTH})\.?\s+(?:the\s+)?(?P<md_d>{_DAY})(?![\d:]|\.\d|\s*%)(?:,?\s+(?P<md_y>{_YEAR}))?{_R})",
     rf"(?P<month_year>\b(?P<my_m>{_MONTH})\.?,?\s+(?:of\s+)?(?:(?P<my_y>{_YEAR})|'(?P<my_yy>\d\d)){_R})",
     rf"(?P<month>\b(?P<mo_m>{_MONTH})\b)",
     rf"(?P<year>{_LY}(?P<ye_y>{_YEAR})(?!\w|%|[.,:/-]\d|'s?\b))",
 ]
+# A weekday written as a name, with no cue before it ("alpha starts Monday", "the Monday launch"):
+# not a day of every week ("every Monday"), a day of some other period ("the last Friday of the
+# sprint"), or a named day ("Black Friday", "Good Friday").
+_NOT_BEFORE_WEEKDAY = (  # noqa: SIM905 - a word list reads best as words
+    "every each other any a one some first second third fourth last next this coming "
+    "black cyber good super easter boxing holy ash fat maundy shrove whit giving casual blue manic"
+).split()
+_BARE_WEEKDAY = "(?=(?-i:[MTWFS][a-z]))(?<![-\u2013/])" + "".join(rf"(?<!\b{word}\s)" for word in _NOT_BEFORE_WEEKDAY)
 _RELATIVE = [
-    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|last|previous|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint|{_SEASON})\b)",
+    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|last|previous|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint|{_SEASON})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
     rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
     rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>days?|weeks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+now|out|later|earlier)\b)",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?P<re_w>this|next|the|last)\s+(?P<re_u>week|month|quarter|year|sprint)\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
-    r"(?P<rel_day>\b(?P<rd_w>tomorrow|yesterday|today|tonight|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+day|EOD)\b)",
-    rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before)\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s))(?P<rw_d>{'|'.join(WEEKDAYS)})\b(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
+    r"(?P<rel_day>\b(?P<rd_w>tomorrow|yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+(?:the\s+)?(?:day|business)|EOD|COB)\b)",
+    rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before)\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|{_BARE_WEEKDAY})"
+    rf"(?P<rw_d>{'|'.join(WEEKDAYS)})\b(?![-\u2013]\w|\.\w|\s+of\b)(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
 ]
 _ESTIMATES = [
     r"(?P<size>\b(?:t-?shirt(?:\s+size)?|size[ds]?|estimate[ds]?|effort)(?:\s*:|\s+(?:is|was|it|them|as|at|of|a|an|to\s+be|been|be))*\s+(?P<sz_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",

@@ -140,6 +140,14 @@ RELATIVE = [
     ("Client review moved to Thursday.", "Thursday", "2026-11-26", "2026-11-26"),
     ("I'll pick up the PDF bug today.", "today", "2026-11-24", "2026-11-24"),
     ("The hotfix is due tonight.", "tonight", "2026-11-24", "2026-11-24"),
+    ("The TestFlight build goes out tonight.", "tonight", "2026-11-24", "2026-11-24"),
+    ("Standup: today pairing on the share sheet.", "today", "2026-11-24", "2026-11-24"),
+    ("The loop is complete and the offer goes out this afternoon.", "this afternoon", "2026-11-24", "2026-11-24"),
+    ("Send me the deck by COB.", "COB", "2026-11-24", "2026-11-24"),
+    # a weekday written as a name, with no cue before it
+    ("Product council meets Thursday to lock the roadmap.", "Thursday", "2026-11-26", "2026-11-26"),
+    ("We need the assets for the Monday launch.", "Monday", "2026-11-30", "2026-11-30"),
+    ("The old cluster will be shut down Friday; snapshots stay.", "Friday", "2026-11-27", "2026-11-27"),
 ]
 
 
@@ -307,6 +315,13 @@ TRAPS = [
     # "today" as the state of things, not a date set for work
     "Today, support handles refunds by hand.",
     "The warehouse holds 12 TB today and grows every month.",
+    # weekdays that are not a day to come: every week's, another period's, a named day
+    "On-call shifts hand over every Monday morning.",
+    "Demos happen on the last Friday of the sprint.",
+    "Black Friday doorbusters start at 6am.",
+    "The Monday-to-Friday schedule holds.",
+    "We deploy on Mondays.",
+    "Monday.com is the tracker the agency uses.",
 ]
 
 
