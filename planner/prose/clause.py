@@ -32,6 +32,26 @@ def on_average(text: str, end: int) -> bool:
 _ON_AVERAGE = re.compile(r"\s+(?:on\s+average|on\s+a\s+typical\s+\w+|typically|usually)\b", re.IGNORECASE)
 
 
+def habitual(text: str, start: int) -> bool:
+    """The clause tells what usually happens or what was measured, not what is planned: "App
+    Store review usually takes 24 to 48 hours", "velocity averages 34 points", "a median first
+    response of 2 hours". An estimate that says so is kept ("we usually estimate 3 weeks"), and
+    so is our own work ("it usually takes us 60 hours")."""
+    before = clause_before(text, start)
+    return _HABITUAL.search(before) is not None and _EFFORT_SAID.search(before) is None and not _TAKES_US.search(before)
+
+
+# "writing the application usually takes us about 60 hours": our own work, however usual.
+_TAKES_US = re.compile(
+    r"\b(?:takes?|took|costs?)\s+(?:us|me|the\s+team|our\s+team)\s+(?:about\s+|around\s+|roughly\s+)?$"
+)
+_HABITUAL = re.compile(
+    r"\b(?:usually|typically|normally|generally|historically|traditionally|tends?\s+to|on\s+average|"
+    r"medians?|averages?|averaged|velocity)\b",
+    re.IGNORECASE,
+)
+
+
 def other_duration(text: str, start: int, after: str) -> bool:
     """A duration of something other than work, told by the shape of its clause, not by its
     nouns: an offset from an event ("30 days after purchase"), a limit ("capped at 12 hours"),

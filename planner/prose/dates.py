@@ -11,7 +11,7 @@ from datetime import date
 
 from planner.prose import calendar as cal
 from planner.prose import patterns as p
-from planner.prose.clause import clause_before, offset_after, on_average, planned_clause
+from planner.prose.clause import clause_before, habitual, offset_after, on_average, planned_clause
 from planner.prose.effort import estimate_from
 from planner.prose.mention import DATE, Atom, Grammar, Handler, Mention, absolute, counted, cued
 from planner.windows import Window, range_window
@@ -408,6 +408,7 @@ def _not_a_date_in(m: re.Match[str], text: str) -> bool:
         # "late fees kick in 15 days after the due date", "we onboard clients in 14 days on average"
         or offset_after(text[m.end() : m.end() + 60])
         or on_average(text, m.end())
+        or habitual(text, start)  # "the phased release typically completes in 7 days"
         or _EVENTS_IN.search(text, max(0, start - 40), start) is not None  # "4 incidents in 3 months"
     )
 

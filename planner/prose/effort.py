@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from planner.estimates import Estimate
 from planner.prose import patterns as p
-from planner.prose.clause import OF_WORK, back_to, other_duration
+from planner.prose.clause import OF_WORK, back_to, habitual, other_duration
 from planner.prose.mention import ESTIMATE, Grammar, Handler, Mention
 
 
@@ -72,6 +72,8 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         return None
     if _is_compound(text, start, end, hi_text):
         return None
+    if habitual(text, start):
+        return None  # "console certification typically takes two to three weeks"
     people = person and _PEOPLE_UNIT.search(text, start, end) is not None  # not "business days"
     if not people and unit not in ("sprints", "points") and other_duration(text, start, after):
         return None

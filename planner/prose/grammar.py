@@ -171,7 +171,8 @@ def _join(first: Atom, last: Atom, text: str) -> Mention | None:
 
 
 _MOVED_FROM = re.compile(
-    r"\b(?:move[ds]?|moving|defer(?:s|red)?|reschedul(?:e[ds]?|ing)|slip(?:s|ped)?|push(?:es|ed)?|shift(?:s|ed)?|changed|delay(?:s|ed)?|postpone[ds]?|"
+    r"\b(?:move[ds]?|moving|defer(?:s|red|ring)?|reschedul(?:e[ds]?|ing)|slip(?:s|ped|ping)?|push(?:es|ed|ing)?|"
+    r"shift(?:s|ed|ing)?|chang(?:ed|ing)|delay(?:s|ed|ing)?|postpon(?:e[ds]?|ing)|"
     r"brought\s+forward|pulled\s+in)(?:\s+[\w-]+){0,4}\s+from\s+$",
     re.IGNORECASE,
 )

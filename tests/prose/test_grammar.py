@@ -357,6 +357,11 @@ OTHER_DURATIONS = [
     ("period as subject, qualified", "The notice period for contractors is four weeks."),
     ("what the duration is of", "Candidates need at least 5 years' experience."),
     ("what usually happens", "We resolve tickets in 3 days on average."),
+    ("what usually happens", "App Store review usually takes 24 to 48 hours."),
+    ("what usually happens", "Console certification typically takes two to three weeks."),
+    ("what usually happens", "The phased release typically completes in 7 days."),
+    ("what was measured", "Sprint velocity averages 34 points."),
+    ("what was measured", "Agents answer with a median first response of 2 hours."),
     ("the size of goods", "Order size M gloves for the lab."),
     ("a name", "Survey item Q3 asks about waiting times."),
     ("a street name", "The Spring Street depot is closed."),
@@ -378,6 +383,8 @@ STILL_EFFORTS = [
     ("Search relevance tuning: 2 weeks.", "2 weeks"),
     ("The review must happen first; it is about 3 days of work.", "about 3 days"),
     ("The import is two weeks' work.", "two weeks"),
+    ("We usually estimate 3 weeks for an integration like this.", "3 weeks"),
+    ("Writing the renewal usually takes us about 60 hours.", "about 60 hours"),
 ]
 
 
@@ -411,6 +418,17 @@ def test_may_opens_a_range_of_months():
     mention = only("DVT runs May to June 2027.")
     assert (mention.text, mention.granularity) == ("May to June 2027", "range")
     assert (mention.window.start.isoformat(), mention.window.end.isoformat()) == ("2027-05-01", "2027-06-30")
+
+
+def test_a_date_slipping_from_one_day_to_another_is_two_dates():
+    found = find_mentions("Export API at risk: slipping from 2026-12-08 to 2026-12-15.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in found] == [("2026-12-08", "day"), ("2026-12-15", "day")]
+
+
+def test_a_full_stop_after_a_month_name_is_not_part_of_the_date():
+    assert [m.text for m in find_mentions("Finance closes the books by 7 December.", GRAMMAR)] == ["7 December"]
+    assert [m.text for m in find_mentions("Pilots run 3-5 March. Then we rest.", GRAMMAR)] == ["3-5 March"]
+    assert [m.text for m in find_mentions("We ship on 7 Dec. and then rest.", GRAMMAR)] == ["7 Dec."]
 
 
 def test_a_deferred_date_is_two_dates():
