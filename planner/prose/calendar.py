@@ -104,6 +104,21 @@ def fiscal_year(y: int, start_month: int, text: str) -> Window:
     return Window(start, _month_end(_add_months(start, 11)), "year", text)
 
 
+def split_year(first: int, start_month: int, text: str) -> Window:
+    """'2027/28': the twelve months from the fiscal year's start in 2027 (April, the UK's
+    financial year, when the team's fiscal year is the calendar year)."""
+    start = date(first, start_month if start_month != 1 else 4, 1)
+    return Window(start, _month_end(_add_months(start, 11)), "year", text)
+
+
+def half_of_month(year: int, month: int, n: int, text: str) -> Window:
+    """'the first half of December': the 1st to the 15th; the second half: the 16th to its end."""
+    first = month_window(year, month)
+    if n == 1:
+        return span(first.start, first.start.replace(day=15), text)
+    return span(first.start.replace(day=16), first.end, text)
+
+
 def fiscal_half(y: int, h: int, start_month: int, text: str) -> Window:
     first = fiscal_year(y, start_month, text).start
     start = _add_months(first, 6 * (h - 1))

@@ -207,6 +207,8 @@ def _ordinal_part(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         n = 2 if m["op_o"].lower() == "last" else n
         if n > 2:
             return None
+    if m["op_m"]:
+        return _half_of_month(m, kind, n, g)
     build = cal.quarter if kind == "quarter" else cal.half
     year_text = (m["op_y"] or "").lower()
     if year_text and year_text[0].isdigit():
@@ -216,6 +218,26 @@ def _ordinal_part(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         return Atom(m.start(), m.end(), "relative", build(year, n, m[0]))
     window = cal.next_occurrence(lambda y: build(y, n, m[0]), g.as_of)
     return Atom(m.start(), m.end(), kind, window, pending=True, with_year=lambda y: build(y, n, m[0]))
+
+
+def _half_of_month(m: re.Match[str], kind: str, n: int, g: Grammar) -> Atom | None:
+    month = _month_word(m["op_m"])
+    if month is None or kind != "half":
+        return None  # a quarter of a month is not a thing people plan by
+
+    def build(year: int) -> Window:
+        return cal.half_of_month(year, month, n, m[0])
+
+    if m["op_my"]:
+        return Atom(m.start(), m.end(), "range", build(int(m["op_my"])))
+    return Atom(m.start(), m.end(), "range", cal.next_occurrence(build, g.as_of), with_year=build)
+
+
+def _year_span(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    first = int(m["ys_a"])
+    if int(m["ys_b"]) != (first + 1) % 100 or counted(text, m.start()):
+        return None  # "2027-45" is no year
+    return absolute(m, text, cal.split_year(first, g.fiscal_year_start, m[0]), "year")
 
 
 def _season(m: re.Match[str], text: str, g: Grammar) -> Atom:
@@ -317,7 +339,14 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         or after[0] in ".,;:!?)]\u2013\u2014\"'\r\n"
         or after.startswith((" -", " and ", " or ", " \n"))
     )
-    if not has_cue and not ends_clause and not _YEAR_NOUNS.match(after) and not _YEAR_VERBS.match(after):
+    modifies = _DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None and _SINGULAR_AFTER.match(after)
+    if (
+        not has_cue
+        and not ends_clause
+        and not modifies
+        and not _YEAR_NOUNS.match(after)
+        and not _YEAR_VERBS.match(after)
+    ):
         return None
     # "2027 users" counts; "2027 is" and "2026 goals" do not
     counts = _COUNTED.match(after) and not _YEAR_VERBS.match(after) and not _YEAR_NOUNS.match(after)
@@ -328,6 +357,10 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 _COUNTED = re.compile(r"^\s+(?:[a-z]+s|people|staff)\b")
+# "the 2027 graduate cohort", "our 2027 research roadmap": a year that tells which one; a
+# count takes a plural ("the 2027 users").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|our|their|its|this|that|your|his|her|my)\s+$", re.IGNORECASE)
+_SINGULAR_AFTER = re.compile(r"^\s+[a-z]*(?:ss|[a-rt-z])\b(?![-\u2013]\w)")
 # "2027 is the year we...": a year that a verb follows is the subject of the sentence.
 _YEAR_VERBS = re.compile(
     r"^\s+(?:is|was|will|would|should|could|must|has|brings?|brought|starts?|ends?|begins?|marks?|looks?|becomes?)\b"
@@ -444,6 +477,7 @@ DATE_HANDLERS: dict[str, Handler] = {
     "month_year": _month_year,
     "month": _month,
     "year": _bare_year,
+    "year_span": _year_span,
     "rel_next": _relative,
     "rel_in": _relative,
     "rel_ago": _relative,

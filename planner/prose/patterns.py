@@ -103,6 +103,9 @@ _FORMS = [
     rf"(?P<dmy>{_LY}(?P<dy_d>\d{{1,2}})(?P<dy_s>[./])(?P<dy_m>\d{{1,2}})(?P=dy_s)(?P<dy_y>\d{{4}})(?![\d%]|[.,:/-]\d))",
     rf"(?P<iso_week>{_LY}(?P<iw_y>\d{{4}})-?W(?P<iw_w>\d\d?){_R})",
     rf"(?P<iso_qh>{_LY}(?P<iq_y>\d{{4}})-?(?P<iq_k>[QH])(?P<iq_n>[1-4]){_R})",
+    # "2027/28", "2026-27": a fiscal or academic year across two calendar years (never a month:
+    # the second part is past 12).
+    rf"(?P<year_span>{_LY}(?P<ys_a>{_YEAR})[/\u2013-](?P<ys_b>1[3-9]|[2-9]\d)(?![\d%/-]|[.,:]\d|\w))",
     rf"(?P<iso_month>{_LY}(?P<im_y>\d{{4}})-(?P<im_m>\d\d)(?![\w%-]|[.,:/]\d))",
     # --- words ------------------------------------------------------------------------------
     r"(?P<fy_q>\b(?:(?P<fq_q>[QH][1-4]|[1-4][QH])\s*(?:of\s+|[-/]\s*)?FY\s?'?(?P<fq_y>\d{4}|\d\d)"
@@ -110,7 +113,7 @@ _FORMS = [
     r"(?P<fy>\bFY\s?'?(?P<fy_y>\d{4}|\d\d)\b)",
     rf"(?P<cy>\b(?:calendar\s+year\s+|CY\s?'?)(?P<cy_y>{_YEAR}|\d\d)\b)",
     rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QH]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>\d\d)(?=\b))?\b(?!-\d|\.\d))",
-    rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last|front|back)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year))?\b)",
+    rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last|front|back)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?:(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year)|(?P<op_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<op_my>{_YEAR}))?))?\b)",
     rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|'(?P<se_yy>\d\d))\b)",
     rf"(?P<season_bare>(?<=the\s)(?P<sb_s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|'\d)))",
     rf"(?P<day_month>{_L}(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<dm_y>{_YEAR}))?{_R})",
@@ -166,7 +169,7 @@ STARTS = {
     "rel_ago": "dw", "rel_end": "w", "rel_day": "w", "rel_weekday": "w", "week_of": "w", "iso_day": "d",
     "iso_week": "d", "iso_qh": "d", "iso_month": "d", "fy_q": "dw", "season_bare": "w", "fy": "w", "qh": "dw",
     "ordinal_part": "dw", "season": "w", "day_month": "d", "month_day": "w", "month_year": "w", "month": "w",
-    "year": "d", "size": "w",
+    "year": "d", "year_span": "d", "size": "w",
     "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
     "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d", "rel_after_next": "w",
     "weeks_of_month": "w", "week_of_day": "w", "weeks_range": "w", "size_as": "w", "size_listed": "w",

@@ -21,6 +21,18 @@ def only(sentence: str, grammar: Grammar = GRAMMAR):
 DATES = [
     # (sentence, mention text, granularity, start, end)
     ("We ship on 14 August 2027.", "14 August 2027", "day", "2027-08-14", "2027-08-14"),
+    ("The 2027/28 budget was cut by 7%.", "2027/28", "year", "2027-04-01", "2028-03-31"),
+    ("The 2026-27 spending review funds it.", "2026-27", "year", "2026-04-01", "2027-03-31"),
+    ("Our 2027 research roadmap has three themes.", "2027", "year", "2027-01-01", "2027-12-31"),
+    ("The 2027 graduate cohort is 35 people.", "2027", "year", "2027-01-01", "2027-12-31"),
+    (
+        "The reforecast happens in the first half of December.",
+        "the first half of December",
+        "range",
+        "2026-12-01",
+        "2026-12-15",
+    ),
+    ("Go-live is the second half of March 2027.", "the second half of March 2027", "range", "2027-03-16", "2027-03-31"),
     ("We ship on 14th August 2027.", "14th August 2027", "day", "2027-08-14", "2027-08-14"),
     ("We ship on Aug 14, 2027.", "Aug 14, 2027", "day", "2027-08-14", "2027-08-14"),
     ("Freeze starts August 14th.", "August 14th", "day", "2027-08-14", "2027-08-14"),
@@ -321,6 +333,8 @@ TRAPS = [
     "Black Friday doorbusters start at 6am.",
     "The Monday-to-Friday schedule holds.",
     "We deploy on Mondays.",
+    "The 2027 users who signed up are happy.",
+    "File it under PROJ-2026-27 in the tracker.",
     "Monday.com is the tracker the agency uses.",
 ]
 
