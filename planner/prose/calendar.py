@@ -267,12 +267,20 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         unit = (m["ri_u"] if kind == "rel_in" else m["ra_u"]).lower().rstrip("s")
         if unit == "fortnight":  # "in a fortnight": two weeks
             unit, n = "week", n * 2
+        if unit == "hour":  # "48 hours later": the day it falls on
+            unit, n = "day", n / 24
         if kind == "rel_ago" and m["ra_d"].lower() in ("ago", "earlier"):
             n = -n
         then = _shift(as_of, unit, n, sprint_weeks)
         if kind == "rel_in" and not m["ri_p"].lower().startswith("in "):
             return Window(as_of, max(as_of, then), "range", text)  # "within two weeks": from now until then
         return _named(_unit_window(unit, then, sprint_weeks), text)
+    if kind == "rel_around":  # "the week before": resolved from the as-of date, as "a week later" is
+        unit = m["ra2_u"].lower()
+        step = -1 if m["ra2_d"].lower() == "before" else 1
+        return _named(_unit_window(unit, _shift(as_of, unit, step, sprint_weeks), sprint_weeks), text)
+    if kind == "rel_new_year":  # "in the new year": the January after the as-of date
+        return _named(month_window(as_of.year + 1, 1), text)
     if kind == "rel_end":
         unit = m["re_u"].lower()
         which = m["re_w"].lower()

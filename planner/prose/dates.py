@@ -301,16 +301,22 @@ def _month_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 def _month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     month = _month_word(m["mo_m"])
+    # "Release date reveal: March.": a month given as a value is one; "Owner: May Lin" is a name.
+    given = _COLON_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
+    if given and _NAME_AFTER.match(text, m.end()):
+        return None
     if month is None or (
-        m["mo_m"].lower() == "may" and not cued(text, m.start()) and not _TO_MONTH.match(text, m.end())
+        m["mo_m"].lower() == "may" and not given and not cued(text, m.start()) and not _TO_MONTH.match(text, m.end())
     ):
         return None
     # "Mar", "Jun" alone are too often a name or a word: like every yearless month, they are
     # pending, a mention only after a cue ("in Mar") or as a range end ("Jan-Mar").
     window = cal.next_occurrence(lambda y: cal.month(y, month, m[0]), g.as_of)
-    return absolute(m, text, window, "month", True, lambda y: cal.month(y, month, m[0]))
+    return absolute(m, text, window, "month", not given, lambda y: cal.month(y, month, m[0]))
 
 
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_COLON_BEFORE = re.compile(r":\s*$")
 # "May to June 2027": "May" opens a range of months, so it is one.
 _TO_MONTH = re.compile(
     r"\s*(?:-|\u2013|\u2014|to|through|thru|until|till)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I
@@ -484,4 +490,6 @@ DATE_HANDLERS: dict[str, Handler] = {
     "rel_end": _relative,
     "rel_day": _relative,
     "rel_weekday": _relative,
+    "rel_around": _relative,
+    "rel_new_year": _relative,
 }

@@ -133,13 +133,16 @@ _BARE_WEEKDAY = "(?=(?-i:[MTWFS][a-z]))(?<![-\u2013/])" + "".join(rf"(?<!\b{word
 _RELATIVE = [
     rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|last|previous|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint|{_SEASON})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
     rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
-    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>days?|weeks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+now|out|later|earlier)\b)",
+    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+now|out|later|earlier)\b(?!\s+than\b))",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?P<re_w>this|next|the|last)\s+(?P<re_u>week|month|quarter|year|sprint)\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
-    r"(?P<rel_day>\b(?P<rd_w>tomorrow|yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+(?:the\s+)?(?:day|business)|EOD|COB)\b)",
-    rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before)\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|{_BARE_WEEKDAY})"
+    rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before|COB|EOD)\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|{_BARE_WEEKDAY})"
     rf"(?P<rw_d>{'|'.join(WEEKDAYS)})\b(?![-\u2013]\w|\.\w|\s+of\b)(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
+    # "Marketing is out the week before", "the day after": a period next to another date.
+    r"(?P<rel_around>\bthe\s+(?P<ra2_u>day|week|month|quarter|year)\s+(?P<ra2_d>before|after)\b(?!\s+(?:next|last|tomorrow|yesterday)\b))",
+    r"(?P<rel_new_year>\b(?:in|into|after|over|early\s+in)\s+the\s+new\s+year\b)",
+    r"(?P<rel_day>\b(?P<rd_w>tomorrow|yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+(?:the\s+)?(?:day|business)|EOD|COB)\b)",
 ]
 _ESTIMATES = [
     r"(?P<size>\b(?:t-?shirt(?:\s+size)?|size[ds]?|estimate[ds]?|effort)(?:\s*:|\s+(?:is|was|it|them|as|at|of|a|an|to\s+be|been|be))*\s+(?P<sz_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",
@@ -172,11 +175,12 @@ STARTS = {
     "year": "d", "year_span": "d", "size": "w",
     "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
     "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d", "rel_after_next": "w",
-    "weeks_of_month": "w", "week_of_day": "w", "weeks_range": "w", "size_as": "w", "size_listed": "w",
+    "weeks_of_month": "w", "week_of_day": "w",
+    "rel_around": "w", "rel_new_year": "w", "weeks_range": "w", "size_as": "w", "size_listed": "w",
 }  # fmt: skip
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = re.compile(rf"{_RANGE_JOIN}$", re.IGNORECASE)
-BETWEEN_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # Words after which a yearless month or a bare year is a time reference ("in March", "by 2027").
 CUE_BEFORE = re.compile(
     r"(?:\b(?:in|by|until|till|before|after|from|since|during|through|throughout|over|for|of|on|around|circa|"

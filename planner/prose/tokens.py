@@ -34,9 +34,11 @@ _ANCHOR_WORDS = _words(
 )
 # A leader word, and the only forms that can start with it: a leader is tried against those alone.
 _LEADS = {
-    "the": "rel_next rel_in rel_day rel_after_next weeks_of_month",
+    "the": "rel_next rel_in rel_day rel_after_next weeks_of_month rel_around",
     "a an": "rel_ago or_two size_sized estimate",
-    "in within over during": "rel_in",
+    "in over": "rel_in rel_new_year",
+    "within during": "rel_in",
+    "into after": "rel_new_year",
     "on by starting until till before": "rel_weekday",
     "about around roughly approx approximately circa at up": "estimate",
     "t size sizes sized estimate estimates estimated effort": "size size_as",

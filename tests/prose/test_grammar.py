@@ -156,6 +156,10 @@ RELATIVE = [
     ("Standup: today pairing on the share sheet.", "today", "2026-11-24", "2026-11-24"),
     ("The loop is complete and the offer goes out this afternoon.", "this afternoon", "2026-11-24", "2026-11-24"),
     ("Send me the deck by COB.", "COB", "2026-11-24", "2026-11-24"),
+    ("Accruals are due by COB Monday.", "COB Monday", "2026-11-30", "2026-11-30"),
+    ("Marketing is out the week before.", "the week before", "2026-11-16", "2026-11-22"),
+    ("A go/no-go decision follows 48 hours later.", "48 hours later", "2026-11-26", "2026-11-26"),
+    ("We'll circle back on the pricing page in the new year.", "in the new year", "2027-01-01", "2027-01-31"),
     # a weekday written as a name, with no cue before it
     ("Product council meets Thursday to lock the roadmap.", "Thursday", "2026-11-26", "2026-11-26"),
     ("We need the assets for the Monday launch.", "Monday", "2026-11-30", "2026-11-30"),
@@ -333,6 +337,8 @@ TRAPS = [
     "Black Friday doorbusters start at 6am.",
     "The Monday-to-Friday schedule holds.",
     "We deploy on Mondays.",
+    "Owner: May Lin, with June Park as backup.",
+    "The spike took 3 hours later than planned.",
     "The 2027 users who signed up are happy.",
     "File it under PROJ-2026-27 in the tracker.",
     "Monday.com is the tracker the agency uses.",
@@ -437,6 +443,22 @@ def test_may_opens_a_range_of_months():
 def test_a_date_slipping_from_one_day_to_another_is_two_dates():
     found = find_mentions("Export API at risk: slipping from 2026-12-08 to 2026-12-15.", GRAMMAR)
     assert [(m.text, m.granularity) for m in found] == [("2026-12-08", "day"), ("2026-12-15", "day")]
+
+
+def test_a_month_given_as_a_value_after_a_colon():
+    found = find_mentions("Announce trailer: the week of Jan 18. Release date reveal: March.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in found] == [("the week of Jan 18", "week"), ("March", "month")]
+
+
+def test_months_joined_by_and_without_between_are_two_months():
+    found = find_mentions("We need the actuals from October and November by 2 December.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in found] == [
+        ("October", "month"),
+        ("November", "month"),
+        ("2 December", "day"),
+    ]
+    found = find_mentions("The pilot runs between October and November 2027.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in found] == [("October and November 2027", "range")]
 
 
 def test_a_full_stop_after_a_month_name_is_not_part_of_the_date():
