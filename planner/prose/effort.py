@@ -149,8 +149,10 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None
     if group == "sz_s" and m[0][:4].lower() == "size" and _GOODS_AFTER.match(text, m.end()):
         return None  # "order size M gloves": the size of a thing, not of work
-    if group == "sl_s" and not _SIZE_CUE.search(text, back_to(_SENTENCE_END, text, m.start(), 160), m.start()):
-        return None  # "is an L" names a size only where the sentence is about sizes
+    if group == "sl_s":
+        sentence = back_to(_SENTENCE_END, text, m.start(), 160)
+        if not _SIZE_CUE.search(text, sentence, m.start()) and not _WORK_IS.search(text, sentence, m.start()):
+            return None  # "is an L" names a size where the sentence is about sizes or sizes a piece of work
     start = m.start(group)
     end = m.end() if group == "ss_s" else m.end(group)
     return Mention(start, end, text[start:end], ESTIMATE, None, None, Estimate(text[start:end], size=size))
@@ -161,6 +163,13 @@ _GOODS_AFTER = re.compile(
 )
 _SIZE_CUE = re.compile(r"\b(?:t-?shirts?|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
+# "the platform migration is an L": a piece of work as the subject; "Billing is an L" is not.
+_WORK_IS = re.compile(
+    r"\b(?:migration|project|epic|rewrite|refactor|redesign|integration|port|spike|feature|initiative|work|story|"
+    r"ticket|task|overhaul|upgrade|revamp|rebuild|workstream)s?(?:\s+[\w'-]+){0,6}\s+(?:is|are|was|looks\s+like)\s+"
+    r"(?:an?\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _or_two(m: re.Match[str], text: str, g: Grammar) -> Mention | None:

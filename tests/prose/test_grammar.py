@@ -419,6 +419,11 @@ def test_within_is_a_date_when_the_clause_plans_it():
     assert find_mentions("Complaints are answered within two weeks.", GRAMMAR) == []
 
 
+def test_a_size_given_to_a_piece_of_work():
+    assert [m.text for m in find_mentions("The tracking migration to the new platform is an L.", GRAMMAR)] == ["L"]
+    assert [m.text for m in find_mentions("Billing is an L.", GRAMMAR)] == []
+
+
 def test_sizes_listed_after_a_size_cue():
     found = find_mentions("Sizing: search is size M, billing is an L.", GRAMMAR)
     assert [(m.text, m.estimate.size if m.estimate else None) for m in found] == [("M", "M"), ("L", "L")]
