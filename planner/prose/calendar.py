@@ -104,6 +104,60 @@ def fiscal_year(y: int, start_month: int, text: str) -> Window:
     return Window(start, _month_end(_add_months(start, 11)), "year", text)
 
 
+# --- holidays: the day each names in a year (US dates where countries differ) -------------
+_FIXED_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25), "xmas": (12, 25),
+    "boxing day": (12, 26), "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
+    "valentine's day": (2, 14), "independence day": (7, 4), "juneteenth": (6, 19),
+}  # fmt: skip
+
+
+def holiday(name: str, year: int, text: str) -> Window:
+    key = " ".join(name.lower().replace("\u2019", "'").replace("new year ", "new year's ").split())
+    if key in _FIXED_HOLIDAYS:
+        month, d = _FIXED_HOLIDAYS[key]
+        return day_window(date(year, month, d), text)
+    if key.startswith(("easter", "good friday")):
+        offset = {"good friday": -2, "easter monday": 1}.get(key, 0)
+        return day_window(easter(year) + timedelta(days=offset), text)
+    thanksgiving = _nth_weekday(year, 11, 3, 4)
+    moving = {
+        "thanksgiving": thanksgiving,
+        "thanksgiving day": thanksgiving,
+        "black friday": thanksgiving + timedelta(days=1),
+        "cyber monday": thanksgiving + timedelta(days=4),
+        "memorial day": _nth_weekday(year, 5, 0, -1),
+        "labor day": _nth_weekday(year, 9, 0, 1),
+        "labour day": _nth_weekday(year, 9, 0, 1),
+        "presidents day": _nth_weekday(year, 2, 0, 3),
+        "presidents' day": _nth_weekday(year, 2, 0, 3),
+    }
+    return day_window(moving[key], text)
+
+
+def easter(year: int) -> date:
+    """Easter Sunday in the Gregorian calendar (the anonymous algorithm, after Meeus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's own names
+    m = (a + 11 * h + 22 * l) // 451
+    month, day_ = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day_ + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The nth given weekday of a month (n = -1: the last one)."""
+    if n < 0:
+        last = date(year, month, _calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
 def split_year(first: int, start_month: int, text: str) -> Window:
     """'2027/28': the twelve months from the fiscal year's start in 2027 (April, the UK's
     financial year, when the team's fiscal year is the calendar year)."""

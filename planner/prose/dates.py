@@ -233,6 +233,19 @@ def _half_of_month(m: re.Match[str], kind: str, n: int, g: Grammar) -> Atom | No
     return Atom(m.start(), m.end(), "range", cal.next_occurrence(build, g.as_of), with_year=build)
 
 
+def _holiday(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    """'before Christmas', 'on Black Friday 2027': a day; yearless, the next one. Like a yearless
+    month it needs a cue or a range to be a date: 'the Black Friday email' is not one."""
+    name = m["ho_n"]
+
+    def build(year: int) -> Window:
+        return cal.holiday(name, year, m[0])
+
+    if m["ho_y"]:
+        return Atom(m.start(), m.end(), "day", build(int(m["ho_y"])))
+    return Atom(m.start(), m.end(), "day", cal.next_occurrence(build, g.as_of), pending=True, with_year=build)
+
+
 def _year_span(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     first = int(m["ys_a"])
     if int(m["ys_b"]) != (first + 1) % 100 or counted(text, m.start()):
@@ -484,6 +497,7 @@ DATE_HANDLERS: dict[str, Handler] = {
     "month": _month,
     "year": _bare_year,
     "year_span": _year_span,
+    "holiday": _holiday,
     "rel_next": _relative,
     "rel_in": _relative,
     "rel_ago": _relative,

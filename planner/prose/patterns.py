@@ -71,6 +71,14 @@ _DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+)"
 _RANGE_JOIN = r"(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+)"
 _PART = r"(?:early|mid|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of(?:\s+the)?)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
+# Holidays that name one day, as written (capitalised): "before Christmas", "on Black Friday".
+_APOS = "['\u2019]"
+_HOLIDAY = (
+    r"(?-i:Christmas(?:\s+(?:Eve|Day))?|Xmas|Boxing\s+Day|New\s+Year(?:" + _APOS + r"s)?\s+(?:Eve|Day)|Halloween|"
+    r"Valentine" + _APOS + r"s\s+Day|Thanksgiving(?:\s+Day)?|Black\s+Friday|Cyber\s+Monday|Memorial\s+Day|"
+    r"Labou?r\s+Day|Independence\s+Day|Juneteenth|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday))?|"
+    r"Presidents" + _APOS + r"?\s+Day)"
+)
 # "the week of", and the British "week commencing" and "w/c".
 _WEEK_OF = r"(?:\bweek\s+(?:of|commencing|beginning|starting)\s+|\bw/[cb]\s+)"
 
@@ -119,6 +127,7 @@ _FORMS = [
     rf"(?P<day_month>{_L}(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<dm_y>{_YEAR}))?{_R})",
     rf"(?P<month_day>\b(?P<md_m>{_MONTH})\.?\s+(?:the\s+)?(?P<md_d>{_DAY})(?![\d:]|\.\d|\s*%)(?:,?\s+(?P<md_y>{_YEAR}))?{_R})",
     rf"(?P<month_year>\b(?P<my_m>{_MONTH})\.?,?\s+(?:of\s+)?(?:(?P<my_y>{_YEAR})|'(?P<my_yy>\d\d)){_R})",
+    rf"(?P<holiday>\b(?P<ho_n>{_HOLIDAY})\b(?:,?\s+(?P<ho_y>{_YEAR}))?{_R})",
     rf"(?P<month>\b(?P<mo_m>{_MONTH})\b)",
     rf"(?P<year>{_LY}(?P<ye_y>{_YEAR})(?!\w|%|[.,:/-]\d|'s?\b))",
 ]
@@ -172,7 +181,7 @@ STARTS = {
     "rel_ago": "dw", "rel_end": "w", "rel_day": "w", "rel_weekday": "w", "week_of": "w", "iso_day": "d",
     "iso_week": "d", "iso_qh": "d", "iso_month": "d", "fy_q": "dw", "season_bare": "w", "fy": "w", "qh": "dw",
     "ordinal_part": "dw", "season": "w", "day_month": "d", "month_day": "w", "month_year": "w", "month": "w",
-    "year": "d", "year_span": "d", "size": "w",
+    "year": "d", "year_span": "d", "holiday": "w", "size": "w",
     "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
     "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d", "rel_after_next": "w",
     "weeks_of_month": "w", "week_of_day": "w",

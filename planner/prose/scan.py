@@ -35,7 +35,7 @@ def scan_text(text: str, grammar: Grammar) -> list[Mention]:
 def body_mentions(document: Document, grammar: Grammar) -> tuple[Found, ...]:
     """Every mention in the prose of a document's body, with 1-based file positions."""
     body = document.body
-    if not body or not has_time_word(body) or not has_anchor(body):
+    if not body or not (has_time_word(body) or _SIZE.search(body)) or not has_anchor(body):
         return ()  # not even parsed as Markdown
     locator = Locator(body, document.body_line)
     found: list[Found] = []
@@ -62,12 +62,13 @@ TIME_WORDS = frozenset(
         "thu thur thurs fri sat sun jan january feb february mar march apr april may jun june jul july aug "
         "august sep sept september oct october nov november dec december fy cy cw size sizes sized sizing shirt "
         "estimate estimates estimated estimating estimation effort yearly monthly weekly daily quarterly biweekly "
-        "fortnight fortnights "
+        "fortnight fortnights christmas xmas halloween thanksgiving easter juneteenth "
     ).split()
 )
 _DIGIT = re.compile(r"[0-9~\u2248]")
 _NOT_WORD = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2013\u2014\u2248"})
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z])")
+_SIZE = re.compile(r"\b(?:XXS|XS|S|M|L|XL|XXL)\b")
 BEFORE, AFTER = 48, 8  # context: cue and trap words look at most 48 characters back
 
 
@@ -83,11 +84,12 @@ def find_in_candidates(text: str, grammar: Grammar) -> list[Mention]:
     characters; a text that holds it is cleaned a sentence at a time.)
     """
     whole = "\u0130" not in text
+    sized = _SIZE.search(text) is not None  # "the queue refactor is an XL"
     if whole:
         words = text.lower().translate(_NOT_WORD)
-        if _DIGIT.search(text) is None and TIME_WORDS.isdisjoint(words.split()):
+        if not sized and _DIGIT.search(text) is None and TIME_WORDS.isdisjoint(words.split()):
             return []
-    elif not has_time_word(text):
+    elif not sized and not has_time_word(text):
         return []
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     if len(starts) == 1:
@@ -95,12 +97,13 @@ def find_in_candidates(text: str, grammar: Grammar) -> list[Mention]:
     ends = [*starts[1:], len(text)]
     windows: list[list[int]] = []  # [candidates start, candidates end]
     digit = _DIGIT.search
+    size = _SIZE.search if sized else None
     for start, end in zip(starts, ends, strict=True):
         if (
             digit(text, start, end) is not None or not TIME_WORDS.isdisjoint(words[start:end].split())
             if whole
             else has_time_word(text[start:end])
-        ):
+        ) or (size is not None and size(text, start, end) is not None):
             if windows and windows[-1][1] == start:
                 windows[-1][1] = end
             else:

@@ -30,7 +30,8 @@ _ANCHOR_WORDS = _words(
     "early mid "
     "late spring summer autumn fall winter first second third fourth front back monday tuesday wednesday thursday "
     "friday saturday sunday jan january feb february mar march apr april may jun june jul july aug "
-    "august sep sept september oct october nov november dec december "
+    "august sep sept september oct october nov november dec december christmas xmas halloween thanksgiving "
+    "easter juneteenth "
 )
 # A leader word, and the only forms that can start with it: a leader is tried against those alone.
 _LEADS = {
@@ -39,6 +40,7 @@ _LEADS = {
     "in over": "rel_in rel_new_year",
     "within during": "rel_in",
     "into after": "rel_new_year",
+    "black good boxing memorial labor labour independence presidents new valentine": "holiday",
     "on by starting until till before": "rel_weekday",
     "about around roughly approx approximately circa at up": "estimate",
     "t size sizes sized estimate estimates estimated effort": "size size_as",

@@ -92,3 +92,8 @@ def test_crlf_bodies_keep_columns():
     document = parse_document((HEAD + "Intro.\r\n\r\nShip in Q3 2027.\r\n").replace("\n", "\r\n").replace("\r\r", "\r"))
     [found] = body_mentions(document, GRAMMAR)
     assert (found.span.line, found.span.column, found.span.end_column) == (8, 9, 16)
+
+
+def test_a_size_with_no_time_word_in_the_body_is_found():
+    body = "Some context first.\n\nI think the queue refactor is an XL; we should split it before planning.\n"
+    assert mentions(body) == [("XL", 8, 34, 8, 36)]

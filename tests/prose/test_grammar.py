@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from planner.prose import calendar as cal
 from planner.prose.grammar import Grammar, find_mentions
 
 AS_OF = date(2026, 11, 24)
@@ -22,6 +23,21 @@ DATES = [
     # (sentence, mention text, granularity, start, end)
     ("We ship on 14 August 2027.", "14 August 2027", "day", "2027-08-14", "2027-08-14"),
     ("The 2027/28 budget was cut by 7%.", "2027/28", "year", "2027-04-01", "2028-03-31"),
+    # holidays: a day, the next one when yearless (US dates where countries differ)
+    ("The model freezes before Christmas.", "Christmas", "day", "2026-12-25", "2026-12-25"),
+    ("We expect 48,000 orders an hour on Black Friday.", "Black Friday", "day", "2026-11-27", "2026-11-27"),
+    ("Get it A/B tested before Cyber Monday.", "Cyber Monday", "day", "2026-11-30", "2026-11-30"),
+    ("Launch is pencilled in for Black Friday 2027.", "Black Friday 2027", "day", "2027-11-26", "2027-11-26"),
+    ("The office closes over Easter.", "Easter", "day", "2027-03-28", "2027-03-28"),
+    ("Assets for Boxing Day are due soon.", "Boxing Day", "day", "2026-12-26", "2026-12-26"),
+    ("The beta closes after Thanksgiving 2027.", "Thanksgiving 2027", "day", "2027-11-25", "2027-11-25"),
+    (
+        "Sitewide sale runs Black Friday through Cyber Monday.",
+        "Black Friday through Cyber Monday",
+        "range",
+        "2026-11-27",
+        "2026-11-30",
+    ),
     ("The 2026-27 spending review funds it.", "2026-27", "year", "2026-04-01", "2027-03-31"),
     ("Our 2027 research roadmap has three themes.", "2027", "year", "2027-01-01", "2027-12-31"),
     ("The 2027 graduate cohort is 35 people.", "2027", "year", "2027-01-01", "2027-12-31"),
@@ -338,6 +354,7 @@ TRAPS = [
     "The Monday-to-Friday schedule holds.",
     "We deploy on Mondays.",
     "Owner: May Lin, with June Park as backup.",
+    "The Black Friday email goes out to all subscribers.",
     "The spike took 3 hours later than planned.",
     "The 2027 users who signed up are happy.",
     "File it under PROJ-2026-27 in the tracker.",
@@ -527,3 +544,8 @@ def test_several_mentions_in_order_with_exact_offsets():
         ("2027-07-14", "date"),
     ]
     assert all(sentence[m.start : m.end] == m.text for m in mentions)
+
+
+def test_easter_follows_the_gregorian_computus():
+    known = {2024: "2024-03-31", 2025: "2025-04-20", 2026: "2026-04-05", 2027: "2027-03-28", 2038: "2038-04-25"}
+    assert {year: cal.easter(year).isoformat() for year in known} == known
