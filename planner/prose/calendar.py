@@ -333,11 +333,21 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         unit = m["ra2_u"].lower()
         step = -1 if m["ra2_d"].lower() == "before" else 1
         return _named(_unit_window(unit, _shift(as_of, unit, step, sprint_weeks), sprint_weeks), text)
+    if kind == "rel_weekend":  # the coming Saturday and Sunday (this one, on a weekend)
+        saturday = as_of + timedelta(days=(5 - as_of.weekday()) % 7)
+        if as_of.weekday() == 6:
+            saturday = as_of - timedelta(days=1)
+        words = m[0].lower().split()
+        if words[0] == "next":
+            saturday += timedelta(days=7)
+        elif words[0] == "last":
+            saturday -= timedelta(days=7)
+        return Window(saturday, saturday + timedelta(days=1), "range", text)
     if kind == "rel_new_year":  # "in the new year": the January after the as-of date
         return _named(month_window(as_of.year + 1, 1), text)
     if kind == "rel_end":
         unit = m["re_u"].lower()
-        which = m["re_w"].lower()
+        which = (m["re_w"] or "this").lower()  # "end of week": this one
         step = {"next": 1, "last": -1}.get(which, 0)
         base = _unit_window(unit, _shift(as_of, unit, step, sprint_weeks), sprint_weeks)
         part = (m["re_p"] or m["re_q"]).lower()
@@ -345,9 +355,9 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         return _named(part_of(base, unit, part), text)
     if kind == "rel_day":
         word = " ".join(m["rd_w"].lower().split())
-        if word == "tomorrow":
+        if word in ("tomorrow", "tmrw"):
             return day_window(as_of + timedelta(days=1), text)
-        if word == "yesterday":
+        if word in ("yesterday", "last night"):
             return day_window(as_of - timedelta(days=1), text)
         if word == "the day after tomorrow":
             return day_window(as_of + timedelta(days=2), text)
@@ -365,7 +375,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         unit = (m["rp_u"] or m["rp_m"]).lower()
         return _named(part_of(_unit_window(unit, as_of, sprint_weeks), unit, "end" if m["rp_u"] else "mid"), text)
     if kind == "rel_weekday":
-        target = WEEKDAYS.index(m["rw_d"].lower())
+        target = weekday_number(m["rw_d"])
         return day_window(as_of + timedelta(days=(target - as_of.weekday()) % 7), text)
     return None
 
@@ -396,3 +406,9 @@ _TODAY = frozenset(
         "today", "tonight", "this morning", "this afternoon", "this evening",
     )
 )  # fmt: skip
+
+
+def weekday_number(word: str) -> int:
+    """0 for "Monday" or "Mon", ... 6 for "Sunday"."""
+    key = word.lower().rstrip(".")[:3]
+    return next(i for i, name in enumerate(WEEKDAYS) if name.startswith(key))

@@ -506,4 +506,5 @@ DATE_HANDLERS: dict[str, Handler] = {
     "rel_weekday": _relative,
     "rel_around": _relative,
     "rel_new_year": _relative,
+    "rel_weekend": _relative,
 }

@@ -120,7 +120,7 @@ _FORMS = [
     r"|FY\s?'?(?P<fq_y2>\d{4}|\d\d)\s*[-/ ]?\s*(?P<fq_q2>[QH][1-4]|[1-4][QH]))\b)",
     r"(?P<fy>\bFY\s?'?(?P<fy_y>\d{4}|\d\d)\b)",
     rf"(?P<cy>\b(?:calendar\s+year\s+|CY\s?'?)(?P<cy_y>{_YEAR}|\d\d)\b)",
-    rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QH]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>\d\d)(?=\b))?\b(?!-\d|\.\d))",
+    rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QH]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>[23]\d)(?=\b))?\b(?!-\d|\.\d))",
     rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last|front|back)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?:(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year)|(?P<op_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<op_my>{_YEAR}))?))?\b)",
     rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|'(?P<se_yy>\d\d))\b)",
     rf"(?P<season_bare>(?<=the\s)(?P<sb_s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|'\d)))",
@@ -139,19 +139,22 @@ _NOT_BEFORE_WEEKDAY = (  # noqa: SIM905 - a word list reads best as words
     "black cyber good super easter boxing holy ash fat maundy shrove whit giving casual blue manic"
 ).split()
 _BARE_WEEKDAY = "(?=(?-i:[MTWFS][a-z]))(?<![-\u2013/])" + "".join(rf"(?<!\b{word}\s)" for word in _NOT_BEFORE_WEEKDAY)
+# "by Fri", "expires Sat": abbreviations as written (capitalised), never "Sun" (a name too often).
+_WEEKDAY_SHORT = r"(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat)(?=\.?(?:\W|$))"
 _RELATIVE = [
     rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|last|previous|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint|{_SEASON})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
-    rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
+    rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
     rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+now|out|later|earlier)\b(?!\s+than\b))",
-    r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?P<re_w>this|next|the|last)\s+(?P<re_u>week|month|quarter|year|sprint)\b)",
+    r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?:(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint)\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
     rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before|COB|EOD)\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|{_BARE_WEEKDAY})"
-    rf"(?P<rw_d>{'|'.join(WEEKDAYS)})\b(?![-\u2013]\w|\.\w|\s+of\b)(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
+    rf"(?P<rw_d>{'|'.join(WEEKDAYS)}|{_WEEKDAY_SHORT})\b(?![-\u2013]\w|\.\w|\s+of\b)(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
     # "Marketing is out the week before", "the day after": a period next to another date.
     r"(?P<rel_around>\bthe\s+(?P<ra2_u>day|week|month|quarter|year)\s+(?P<ra2_d>before|after)\b(?!\s+(?:next|last|tomorrow|yesterday)\b))",
+    r"(?P<rel_weekend>\b(?:(?:on|by|before|over|after|until|till|for|at|during)\s+(?:the|this)|this|next|the\s+coming|coming|last)\s+weekend\b(?!\s+of\b))",
     r"(?P<rel_new_year>\b(?:in|into|after|over|early\s+in)\s+the\s+new\s+year\b)",
-    r"(?P<rel_day>\b(?P<rd_w>tomorrow|yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+(?:the\s+)?(?:day|business)|EOD|COB)\b)",
+    r"(?P<rel_day>\b(?P<rd_w>tomorrow|tmrw|yesterday|last\s+night|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+(?:the\s+)?(?:day|business)|EOD|COB)\b)",
 ]
 _ESTIMATES = [
     r"(?P<size>\b(?:t-?shirt(?:\s+size)?|size[ds]?|estimate[ds]?|effort)(?:\s*:|\s+(?:is|was|it|them|as|at|of|a|an|to\s+be|been|be))*\s+(?P<sz_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",
@@ -185,14 +188,14 @@ STARTS = {
     "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
     "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d", "rel_after_next": "w",
     "weeks_of_month": "w", "week_of_day": "w",
-    "rel_around": "w", "rel_new_year": "w", "weeks_range": "w", "size_as": "w", "size_listed": "w",
+    "rel_around": "w", "rel_new_year": "w", "rel_weekend": "w", "weeks_range": "w", "size_as": "w", "size_listed": "w",
 }  # fmt: skip
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = re.compile(rf"{_RANGE_JOIN}$", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # Words after which a yearless month or a bare year is a time reference ("in March", "by 2027").
 CUE_BEFORE = re.compile(
-    r"(?:\b(?:in|by|until|till|before|after|from|since|during|through|throughout|over|for|of|on|around|circa|"
+    r"(?:\b(?:in|by|until|till|before|after|from|since|during|through|throughout|across|over|for|of|on|around|circa|"
     r"starting|ending|early|mid|late|this|next|last|between|and|to|or|than|as\s+of|end|start|beginning|"
     r"until|into|spring|summer|autumn|fall|winter|year|calendar|target|deadline|ETA|due|ship|ships|lands?)"
     r"|[(\u2013\u2014]|mid-)(?:\s+the)?\s*$",
@@ -234,7 +237,7 @@ ESTIMATE_TRAP_NOUNS = re.compile(
 ESTIMATE_TRAP_AFTER = re.compile(
     r"^(?:\s+(?:old|ago|of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:annual\s+|paid\s+|parental\s+|sick\s+)?leave|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence)|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
-    r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|"
+    r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:shift|run|job|person|user|ticket|request|cycle)\b|"
     r"to\s+(?:respond|reply|appeal|pay|submit|accept|object|cancel|claim|comply|run|execute|replicate|restore|clear|arrive|"
     r"propagate|settle|expire|heal|cure|dry|boot|converge|drain|come\s+back|hear\s+back)\b|in\s+advance\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"

@@ -26,28 +26,36 @@ _ANCHOR_WORDS = _words(
     "hour hours hr hrs day days week weeks wk wks fortnight fortnights month months quarter quarters year years sprint "
     "sprints point points pts sp one two three four five six seven eight nine ten eleven twelve fifteen "
     "twenty thirty forty fifty sixty ninety couple few several half next this coming last previous "
-    "following tomorrow yesterday today tonight eow eom eoq eoy eod cob end start beginning middle later earlier "
+    "following tomorrow tmrw yesterday today tonight eow eom eoq eoy eod cob end start beginning middle later earlier "
     "early mid "
     "late spring summer autumn fall winter first second third fourth front back monday tuesday wednesday thursday "
     "friday saturday sunday jan january feb february mar march apr april may jun june jul july aug "
     "august sep sept september oct october nov november dec december christmas xmas halloween thanksgiving "
-    "easter juneteenth "
+    "easter juneteenth weekend mon tue tues wed thu thur thurs fri sat "
 )
 # A leader word, and the only forms that can start with it: a leader is tried against those alone.
 _LEADS = {
-    "the": "rel_next rel_in rel_day rel_after_next weeks_of_month rel_around",
+    "the": "rel_next rel_in rel_day rel_after_next weeks_of_month rel_around rel_weekend",
     "a an": "rel_ago or_two size_sized estimate",
-    "in over": "rel_in rel_new_year",
-    "within during": "rel_in",
-    "into after": "rel_new_year",
+    "in": "rel_in rel_new_year",
+    "over": "rel_in rel_new_year rel_weekend",
+    "within": "rel_in",
+    "during": "rel_in rel_weekend",
+    "into": "rel_new_year",
+    "after": "rel_new_year rel_weekend",
     "black good boxing memorial labor labour independence presidents new valentine": "holiday",
-    "on by starting until till before": "rel_weekday",
-    "about around roughly approx approximately circa at up": "estimate",
+    "on by until till before": "rel_weekday rel_weekend",
+    "starting": "rel_weekday",
+    "for": "rel_weekend",
+    "about around roughly approx approximately circa up": "estimate",
+    "at": "estimate rel_weekend",
     "t size sizes sized estimate estimates estimated effort": "size size_as",
     "cw wk": "week_num",
     "w": "week_of week_of_day",
     "calendar": "cy",
 }
+# Each leader word once: a word's forms are one pattern.
+assert len(_LEADS_WORDS := [w for words in _LEADS for w in words.split()]) == len(set(_LEADS_WORDS))
 _LEADER_WORDS = [word for words in _LEADS for word in words.split()]
 LEADER_FORMS = {
     word: re.compile("|".join(f for f in ORDER if form_name(f) in forms.split()), re.IGNORECASE)

@@ -23,6 +23,7 @@ DATES = [
     # (sentence, mention text, granularity, start, end)
     ("We ship on 14 August 2027.", "14 August 2027", "day", "2027-08-14", "2027-08-14"),
     ("The 2027/28 budget was cut by 7%.", "2027/28", "year", "2027-04-01", "2028-03-31"),
+    ("Backlist conversions are spread across H2.", "H2", "half", "2026-07-01", "2026-12-31"),
     # holidays: a day, the next one when yearless (US dates where countries differ)
     ("The model freezes before Christmas.", "Christmas", "day", "2026-12-25", "2026-12-25"),
     ("We expect 48,000 orders an hour on Black Friday.", "Black Friday", "day", "2026-11-27", "2026-11-27"),
@@ -176,6 +177,13 @@ RELATIVE = [
     ("Marketing is out the week before.", "the week before", "2026-11-16", "2026-11-22"),
     ("A go/no-go decision follows 48 hours later.", "48 hours later", "2026-11-26", "2026-11-26"),
     ("We'll circle back on the pricing page in the new year.", "in the new year", "2027-01-01", "2027-01-31"),
+    ("Can we lock the agenda by Fri?", "by Fri", "2026-11-27", "2026-11-27"),
+    ("The VPN cert expires Sat, so renew it.", "Sat", "2026-11-28", "2026-11-28"),
+    ("Fix the bot before the weekend.", "before the weekend", "2026-11-28", "2026-11-29"),
+    ("Pump room 2B flooded last night.", "last night", "2026-11-23", "2026-11-23"),
+    ("Landlord approval: chase end of week.", "end of week", "2026-11-27", "2026-11-29"),
+    ("Is the banner still going out tmrw?", "tmrw", "2026-11-25", "2026-11-25"),
+    ("The mark should publish in about 4 months.", "in about 4 months", "2027-03-01", "2027-03-31"),
     # a weekday written as a name, with no cue before it
     ("Product council meets Thursday to lock the roadmap.", "Thursday", "2026-11-26", "2026-11-26"),
     ("We need the assets for the Monday launch.", "Monday", "2026-11-30", "2026-11-30"),
@@ -355,6 +363,9 @@ TRAPS = [
     "We deploy on Mondays.",
     "Owner: May Lin, with June Park as backup.",
     "The Black Friday email goes out to all subscribers.",
+    "The new HPC nodes have 8x H100 GPUs each.",
+    "Hours-of-service rules cap driving at 11 hours per shift.",
+    "The sun will rise over the new campus.",
     "The spike took 3 hours later than planned.",
     "The 2027 users who signed up are happy.",
     "File it under PROJ-2026-27 in the tracker.",
