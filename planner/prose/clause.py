@@ -131,7 +131,7 @@ def planned_clause(text: str, start: int) -> bool:
 # What a plan says: due, will, should, aims, expects, targets, plans, by when.
 _PLAN_CUE = re.compile(
     r"\b(?:due|should|will|'ll|shall|expect\w*|aim\w*|target\w*|plan\w*|hope|intend\w*|going\s+to|want|ready|need\s+to|"
-    r"promis\w*|commit\w*)\b",
+    r"promis\w*|commit\w*|ask(?:ed|s)|requested|agreed|proposed|scheduled)\b",
     re.IGNORECASE,
 )
 

@@ -173,10 +173,19 @@ def _qh(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 _TO_PERIOD = re.compile(r"\s*(?:-|\u2013|\u2014|\.\.|to|through|thru|until|till)\s*[QH][1-4]")
-_H_NOUNS = re.compile(r"\s+(?:priorities|goals|themes|bets|commitments|OKRs?|targets|focus)\b", re.IGNORECASE)
+_H_NOUNS = re.compile(
+    r"\s+(?:priorities|goals|themes|bets|commitments|OKRs?|targets|focus|forecasts?|numbers|results|revenue|pipeline|"
+    r"headcount|hiring|bookings|board)\b",
+    re.IGNORECASE,
+)
 
 
-def _fy(m: re.Match[str], text: str, g: Grammar) -> Atom:
+def _fy(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    if m["fy_y2"]:  # "FY 2026-27", India's and Australia's way: the year from its start in 2026
+        first = _year(m["fy_y"])
+        if int(m["fy_y2"]) != (first + 1) % 100:
+            return None
+        return absolute(m, text, cal.split_year(first, g.fiscal_year_start, m[0]), "year")
     return absolute(m, text, cal.fiscal_year(_year(m["fy_y"]), g.fiscal_year_start, m[0]), "year")
 
 
@@ -247,10 +256,15 @@ def _holiday(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 def _year_span(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
-    first = int(m["ys_a"])
-    if int(m["ys_b"]) != (first + 1) % 100 or counted(text, m.start()):
-        return None  # "2027-45" is no year
-    return absolute(m, text, cal.split_year(first, g.fiscal_year_start, m[0]), "year")
+    first, last = int(m["ys_a"]), int(m["ys_b"])
+    if counted(text, m.start()):
+        return None
+    if last == (first + 1) % 100:
+        return absolute(m, text, cal.split_year(first, g.fiscal_year_start, m[0]), "year")
+    if first % 100 < last <= first % 100 + 10:  # "the 2028-33 regulatory period": calendar years
+        end = first - first % 100 + last
+        return Atom(m.start(), m.end(), "range", range_window(cal.year(first), cal.year(end), m[0]))
+    return None  # "2027-45" is no year
 
 
 def _season(m: re.Match[str], text: str, g: Grammar) -> Atom:
@@ -325,7 +339,21 @@ def _month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     # "Mar", "Jun" alone are too often a name or a word: like every yearless month, they are
     # pending, a mention only after a cue ("in Mar") or as a range end ("Jan-Mar").
     window = cal.next_occurrence(lambda y: cal.month(y, month, m[0]), g.as_of)
-    return absolute(m, text, window, "month", not given, lambda y: cal.month(y, month, m[0]))
+    pending = not given and not (month != 5 and _modifies(text, m.start(), m.end()))
+    return absolute(m, text, window, "month", pending, lambda y: cal.month(y, month, m[0]))
+
+
+def _modifies(text: str, start: int, end: int) -> bool:
+    """'the January QBR', 'a flat December': a month that tells which one,
+    after an article and before a noun (not 'of': 'the March of progress')."""
+    return (
+        _ARTICLE_BEFORE.search(text, max(0, start - 24), start) is not None
+        and _NOUN_OR_END_AFTER.match(text, end) is not None
+    )
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|our|their|this|that)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_NOUN_OR_END_AFTER = re.compile(r"\s+(?!of\b|and\b|or\b|to\b)[A-Za-z]|\s*[.;!?]")
 
 
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
@@ -431,7 +459,8 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 # holds 12 TB today", "Today, support handles refunds by hand").
 _NOW_WORDS = ("today", "tonight", "this")
 _NOW_STATE = re.compile(
-    r"\d|\b(?:has|have|had|holds?|held|is|are|was|were|stands?|sits?|totals?|as\s+of|up\s+to|until|till|than|since)\b",
+    r"\d(?![\d:.]*\s*(?:am|pm|[ap]\.m\.)(?!\w))(?!\d*:\d)|"
+    r"\b(?:has|have|had|holds?|held|is|are|was|were|stands?|sits?|totals?|as\s+of|up\s+to|until|till|than|since)\b",
     re.IGNORECASE,
 )
 _AND = re.compile(r"\b(?:and|but|then)\s")

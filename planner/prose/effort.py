@@ -149,9 +149,15 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None
     if group == "sz_s" and m[0][:4].lower() == "size" and _GOODS_AFTER.match(text, m.end()):
         return None  # "order size M gloves": the size of a thing, not of work
+    if group == "sz_s" and _COUNT_IN.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "150 in size M": a count of goods in each size
     if group == "sl_s":
         sentence = back_to(_SENTENCE_END, text, m.start(), 160)
-        if not _SIZE_CUE.search(text, sentence, m.start()) and not _WORK_IS.search(text, sentence, m.start()):
+        if (
+            not _SIZE_CUE.search(text, sentence, m.start())
+            and not _WORK_IS.search(text, sentence, m.start())
+            and not _DOING_IS.search(text, sentence, m.start())
+        ):
             return None  # "is an L" names a size where the sentence is about sizes or sizes a piece of work
     start = m.start(group)
     end = m.end() if group == "ss_s" else m.end(group)
@@ -161,8 +167,11 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 _GOODS_AFTER = re.compile(
     r"\s+(?!(?:effort|work|epic|story|task|project|piece|job|for|and|or|at|in|on|with|is|was)\b)[a-z]+s\b"
 )
+_COUNT_IN = re.compile(r"\d\s+in\s+$")
 _SIZE_CUE = re.compile(r"\b(?:t-?shirts?|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
+# "Removing the legacy parser is an L": a task named by what is done, as the subject.
+_DOING_IS = re.compile(r"(?:^|[.;:!?]\s+)[A-Z][a-z]+ing\b(?:\s+[\w'-]+){1,12}\s+(?:is|was|looks\s+like)\s+(?:an?\s+)?$")
 # "the platform migration is an L": a piece of work as the subject; "Billing is an L" is not.
 _WORK_IS = re.compile(
     r"\b(?:migration|project|epic|rewrite|refactor|redesign|integration|port|spike|feature|initiative|work|story|"

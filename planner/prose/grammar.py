@@ -55,7 +55,8 @@ def _with_article(mention: Mention, text: str) -> Mention:
     if mention.kind != DATE:
         return mention
     start = mention.start
-    if mention.granularity == "day" and (w := _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)):
+    dated = mention.granularity == "day" or (mention.granularity == "range" and mention.text[:1].isdigit())
+    if dated and (w := _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)):
         start = w.start()
     elif _TAKES_THE.match(mention.text) and (t := _THE_BEFORE.search(text, max(0, start - 8), start)):
         start = t.start()
@@ -152,7 +153,7 @@ def _assemble(found: list[Mention | Atom], text: str) -> list[Mention]:
 
 def _join(first: Atom, last: Atom, text: str) -> Mention | None:
     between = text[first.end : last.start]
-    if len(between) > 12 or not _RANGE_BETWEEN.fullmatch(between):
+    if len(between) > 24 or not _RANGE_BETWEEN.fullmatch(between):
         return None
     if between.strip().lower() == "and" and not p.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
         return None
@@ -176,4 +177,9 @@ _MOVED_FROM = re.compile(
     r"brought\s+forward|pulled\s+in)(?:\s+[\w-]+){0,4}\s+from\s+$",
     re.IGNORECASE,
 )
-_RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+", re.IGNORECASE)
+# "from Thursday 26 November through Tuesday 1 December": the second day's weekday is between.
+_RANGE_BETWEEN = re.compile(
+    r"(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+)"
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+)?",
+    re.IGNORECASE,
+)

@@ -118,7 +118,7 @@ _FORMS = [
     # --- words ------------------------------------------------------------------------------
     r"(?P<fy_q>\b(?:(?P<fq_q>[QH][1-4]|[1-4][QH])\s*(?:of\s+|[-/]\s*)?FY\s?'?(?P<fq_y>\d{4}|\d\d)"
     r"|FY\s?'?(?P<fq_y2>\d{4}|\d\d)\s*[-/ ]?\s*(?P<fq_q2>[QH][1-4]|[1-4][QH]))\b)",
-    r"(?P<fy>\bFY\s?'?(?P<fy_y>\d{4}|\d\d)\b)",
+    r"(?P<fy>\bFY\s?'?(?P<fy_y>\d{4}|\d\d)(?:[/-](?P<fy_y2>\d\d))?\b)",
     rf"(?P<cy>\b(?:calendar\s+year\s+|CY\s?'?)(?P<cy_y>{_YEAR}|\d\d)\b)",
     rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QH]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>[23]\d)(?=\b))?\b(?!-\d|\.\d))",
     rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last|front|back)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?:(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year)|(?P<op_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<op_my>{_YEAR}))?))?\b)",
@@ -221,6 +221,8 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"(?:suspend|ban|block|lock|mute|pause)(?:ed|s)?(?:\s+out)?\s+for|renew\w*(?:\s+\w+){0,2}\s+for(?:\s+another)?|"
     r"(?:response|resolution|lead|cycle|turnaround|wait|queue|run|build|boot|load)\s+times?\s+of|"
     r"run\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}for|"
+    r"takes?\s+(?:the|a|an|our)\s+(?:vendor|supplier|agency|printer|carrier|courier|bank|regulator|council|client|customer|partner)s?"
+    r"(?:\s+about|\s+around|\s+roughly)?|"
     r"times\s+a|x\s+a)\s*$",
     re.IGNORECASE,
 )

@@ -24,6 +24,24 @@ DATES = [
     ("We ship on 14 August 2027.", "14 August 2027", "day", "2027-08-14", "2027-08-14"),
     ("The 2027/28 budget was cut by 7%.", "2027/28", "year", "2027-04-01", "2028-03-31"),
     ("Backlist conversions are spread across H2.", "H2", "half", "2026-07-01", "2026-12-31"),
+    ("Finance is forecasting a flat December.", "December", "month", "2026-12-01", "2026-12-31"),
+    ("Scorecards will be shared at the January QBR.", "January", "month", "2027-01-01", "2027-01-31"),
+    ("We'll report the H2 numbers soon.", "H2", "half", "2026-07-01", "2026-12-31"),
+    ("Budget for FY 2026-27 is final.", "FY 2026-27", "year", "2026-04-01", "2027-03-31"),
+    (
+        "We lodge the proposal for the 2028\u201333 regulatory period.",
+        "2028\u201333",
+        "range",
+        "2028-01-01",
+        "2033-12-31",
+    ),
+    (
+        "Peak on-call runs from Thursday 26 November through Tuesday 1 December.",
+        "Thursday 26 November through Tuesday 1 December",
+        "range",
+        "2026-11-26",
+        "2026-12-01",
+    ),
     # holidays: a day, the next one when yearless (US dates where countries differ)
     ("The model freezes before Christmas.", "Christmas", "day", "2026-12-25", "2026-12-25"),
     ("We expect 48,000 orders an hour on Black Friday.", "Black Friday", "day", "2026-11-27", "2026-11-27"),
@@ -173,6 +191,13 @@ RELATIVE = [
     ("Standup: today pairing on the share sheet.", "today", "2026-11-24", "2026-11-24"),
     ("The loop is complete and the offer goes out this afternoon.", "this afternoon", "2026-11-24", "2026-11-24"),
     ("Send me the deck by COB.", "COB", "2026-11-24", "2026-11-24"),
+    ("Can you file the match report by 10pm tonight?", "tonight", "2026-11-24", "2026-11-24"),
+    (
+        "The customer asked that we move their data within the next 30 days.",
+        "within the next 30 days",
+        "2026-11-24",
+        "2026-12-24",
+    ),
     ("Accruals are due by COB Monday.", "COB Monday", "2026-11-30", "2026-11-30"),
     ("Marketing is out the week before.", "the week before", "2026-11-16", "2026-11-22"),
     ("A go/no-go decision follows 48 hours later.", "48 hours later", "2026-11-26", "2026-11-26"),
@@ -366,6 +391,11 @@ TRAPS = [
     "The new HPC nodes have 8x H100 GPUs each.",
     "Hours-of-service rules cap driving at 11 hours per shift.",
     "The sun will rise over the new campus.",
+    "The March of progress continues.",
+    "Use a single H1 per page and keep titles short.",
+    "Badge printing for 1,200 attendees takes the vendor about 3 days.",
+    "We ordered 500 T-shirts: 150 in size M, 200 in size L and the rest in XL.",
+    "Under Article 17 GDPR, we respond to erasure requests within one month.",
     "The spike took 3 hours later than planned.",
     "The 2027 users who signed up are happy.",
     "File it under PROJ-2026-27 in the tracker.",
@@ -449,6 +479,7 @@ def test_within_is_a_date_when_the_clause_plans_it():
 
 def test_a_size_given_to_a_piece_of_work():
     assert [m.text for m in find_mentions("The tracking migration to the new platform is an L.", GRAMMAR)] == ["L"]
+    assert [m.text for m in find_mentions("Removing the legacy config parser is an L, mostly docs.", GRAMMAR)] == ["L"]
     assert [m.text for m in find_mentions("Billing is an L.", GRAMMAR)] == []
 
 
