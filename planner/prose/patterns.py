@@ -233,7 +233,7 @@ ESTIMATE_TRAP_NOUNS = re.compile(
     r"\b(?:trials?|retention|retained|retain|warranty|timeouts?|TTL|expir\w*|archiv\w*|SLA|uptime|downtime|cache[ds]?|"
     r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
     r"experience|rolling|average|interval|cadence|frequency|covers?|valid|stored?|kept|keeps?|holds?|held|CDN|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
-    r"SLOs?|latency|availability|outages?|incidents?|lasted|lasts|runs\s+for|ran\s+for|running\s+for)\b(?:[^.;!?]|\.\d){0,40}$",
+    r"SLOs?|latency|availability|outages?|incidents?|lasted|lasts|runs\s+for|ran\s+for|running\s+for|lead\s+times?)\b(?:[^.;!?]|\.\d){0,40}$",
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = re.compile(

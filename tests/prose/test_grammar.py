@@ -439,6 +439,7 @@ OTHER_DURATIONS = [
     ("what usually happens", "Console certification typically takes two to three weeks."),
     ("what usually happens", "The phased release typically completes in 7 days."),
     ("what was measured", "Sprint velocity averages 34 points."),
+    ("a supplier's lead time", "Lead time on the new core switches is 8\u201310 weeks."),
     ("what was measured", "Agents answer with a median first response of 2 hours."),
     ("the size of goods", "Order size M gloves for the lab."),
     ("a name", "Survey item Q3 asks about waiting times."),
