@@ -37,6 +37,8 @@ def habitual(text: str, start: int) -> bool:
     Store review usually takes 24 to 48 hours", "velocity averages 34 points", "a median first
     response of 2 hours". An estimate that says so is kept ("we usually estimate 3 weeks"), and
     so is our own work ("it usually takes us 60 hours")."""
+    if _HABITUAL.search(text, max(0, start - 90), start) is None:
+        return False  # the clause is never longer than that: most estimates stop here
     before = clause_before(text, start)
     return _HABITUAL.search(before) is not None and _EFFORT_SAID.search(before) is None and not _TAKES_US.search(before)
 

@@ -152,8 +152,8 @@ _RELATIVE = [
     rf"(?P<rw_d>{'|'.join(WEEKDAYS)}|{_WEEKDAY_SHORT})\b(?![-\u2013]\w|\.\w|\s+of\b)(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
     # "Marketing is out the week before", "the day after": a period next to another date.
     r"(?P<rel_around>\bthe\s+(?P<ra2_u>day|week|month|quarter|year)\s+(?P<ra2_d>before|after)\b(?!\s+(?:next|last|tomorrow|yesterday)\b))",
-    r"(?P<rel_weekend>\b(?:(?:on|by|before|over|after|until|till|for|at|during)\s+(?:the|this)|this|next|the\s+coming|coming|last)\s+weekend\b(?!\s+of\b))",
-    r"(?P<rel_new_year>\b(?:in|into|after|over|early\s+in)\s+the\s+new\s+year\b)",
+    r"(?P<rel_weekend>\b(?:(?:on|by|before|over|until|till)\s+(?:the|this)|this|next|the\s+coming|coming|last)\s+weekend\b(?!\s+of\b))",
+    r"(?P<rel_new_year>\b(?:in|over)\s+the\s+new\s+year\b)",
     r"(?P<rel_day>\b(?P<rd_w>tomorrow|tmrw|yesterday|last\s+night|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+(?:the\s+)?(?:day|business)|EOD|COB)\b)",
 ]
 _ESTIMATES = [

@@ -15,7 +15,7 @@ from planner.diagnostics import Span
 from planner.frontmatter import Document
 from planner.prose.grammar import Grammar, Mention, find_mentions
 from planner.prose.markdown import prose_segments
-from planner.prose.tokens import has_anchor
+from planner.prose.tokens import SIZE_TOKEN, has_anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ def scan_text(text: str, grammar: Grammar) -> list[Mention]:
 def body_mentions(document: Document, grammar: Grammar) -> tuple[Found, ...]:
     """Every mention in the prose of a document's body, with 1-based file positions."""
     body = document.body
-    if not body or not (has_time_word(body) or _SIZE.search(body)) or not has_anchor(body):
+    if not body or not (has_time_word(body) or _sized(body)) or not has_anchor(body):
         return ()  # not even parsed as Markdown
     locator = Locator(body, document.body_line)
     found: list[Found] = []
@@ -68,8 +68,19 @@ TIME_WORDS = frozenset(
 _DIGIT = re.compile(r"[0-9~\u2248]")
 _NOT_WORD = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2013\u2014\u2248"})
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z])")
-_SIZE = re.compile(r"\b(?:XXS|XS|S|M|L|XL|XXL)\b")
 BEFORE, AFTER = 48, 8  # context: cue and trap words look at most 48 characters back
+
+
+def _sized(text: str) -> bool:
+    """A size token ("an XL"): looked for only where its letters are, by a pattern that skips ahead."""
+    return ("S" in text or "M" in text or "L" in text) and SIZE_TOKEN.search(text) is not None
+
+
+def _sizes(text: str) -> list[int]:
+    """Where the size tokens are: one pass, only where their letters are."""
+    if "S" in text or "M" in text or "L" in text:
+        return [m.start() for m in SIZE_TOKEN.finditer(text)]
+    return []
 
 
 def has_time_word(text: str) -> bool:
@@ -84,7 +95,8 @@ def find_in_candidates(text: str, grammar: Grammar) -> list[Mention]:
     characters; a text that holds it is cleaned a sentence at a time.)
     """
     whole = "\u0130" not in text
-    sized = _SIZE.search(text) is not None  # "the queue refactor is an XL"
+    sizes = _sizes(text)  # "the queue refactor is an XL"
+    sized = bool(sizes)
     if whole:
         words = text.lower().translate(_NOT_WORD)
         if not sized and _DIGIT.search(text) is None and TIME_WORDS.isdisjoint(words.split()):
@@ -97,13 +109,12 @@ def find_in_candidates(text: str, grammar: Grammar) -> list[Mention]:
     ends = [*starts[1:], len(text)]
     windows: list[list[int]] = []  # [candidates start, candidates end]
     digit = _DIGIT.search
-    size = _SIZE.search if sized else None
     for start, end in zip(starts, ends, strict=True):
         if (
             digit(text, start, end) is not None or not TIME_WORDS.isdisjoint(words[start:end].split())
             if whole
             else has_time_word(text[start:end])
-        ) or (size is not None and size(text, start, end) is not None):
+        ) or (sized and bisect.bisect_left(sizes, start) < bisect.bisect_left(sizes, end)):
             if windows and windows[-1][1] == start:
                 windows[-1][1] = end
             else:
