@@ -15,7 +15,7 @@ from planner.diagnostics import Span
 from planner.frontmatter import Document
 from planner.prose.grammar import Grammar, Mention, find_mentions
 from planner.prose.markdown import prose_segments
-from planner.prose.tokens import SIZE_TOKEN, has_anchor
+from planner.prose.tokens import SIZE_TOKEN, SIZE_WORDS, has_anchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ def scan_text(text: str, grammar: Grammar) -> list[Mention]:
 def body_mentions(document: Document, grammar: Grammar) -> tuple[Found, ...]:
     """Every mention in the prose of a document's body, with 1-based file positions."""
     body = document.body
-    if not body or not (has_time_word(body) or _sized(body)) or not has_anchor(body):
+    if not body or not _may_hold(body) or not has_anchor(body):
         return ()  # not even parsed as Markdown
     locator = Locator(body, document.body_line)
     found: list[Found] = []
@@ -71,16 +71,22 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z])")
 BEFORE, AFTER = 48, 8  # context: cue and trap words look at most 48 characters back
 
 
-def _sized(text: str) -> bool:
-    """A size token ("an XL"): looked for only where its letters are, by a pattern that skips ahead."""
-    return ("S" in text or "M" in text or "L" in text) and SIZE_TOKEN.search(text) is not None
+def _may_hold(text: str) -> bool:
+    """A digit, a time word or a size token ("the queue refactor is an XL") in the text."""
+    if _DIGIT.search(text) is not None:
+        return True
+    return not _TIME_OR_SIZE.isdisjoint(text.lower().translate(_NOT_WORD).split())
 
 
-def _sizes(text: str) -> list[int]:
-    """Where the size tokens are: one pass, only where their letters are."""
-    if "S" in text or "M" in text or "L" in text:
-        return [m.start() for m in SIZE_TOKEN.finditer(text)]
-    return []
+def _sized(text: str, lowered: list[str]) -> bool:
+    """A size token in `text`, whose words lowered are `lowered`: sizes are capitals, so the
+    text is searched as written only when a lowered word could be one ("xl", or the "s" of
+    "team's")."""
+    return not _LOWER_SIZES.isdisjoint(lowered) and SIZE_TOKEN.search(text) is not None
+
+
+_LOWER_SIZES = frozenset(size.lower() for size in SIZE_WORDS)
+_TIME_OR_SIZE = TIME_WORDS | _LOWER_SIZES
 
 
 def has_time_word(text: str) -> bool:
@@ -95,14 +101,17 @@ def find_in_candidates(text: str, grammar: Grammar) -> list[Mention]:
     characters; a text that holds it is cleaned a sentence at a time.)
     """
     whole = "\u0130" not in text
-    sizes = _sizes(text)  # "the queue refactor is an XL"
-    sized = bool(sizes)
     if whole:
         words = text.lower().translate(_NOT_WORD)
-        if not sized and _DIGIT.search(text) is None and TIME_WORDS.isdisjoint(words.split()):
+        split = words.split()
+        if _DIGIT.search(text) is None and _TIME_OR_SIZE.isdisjoint(split):
             return []
-    elif not sized and not has_time_word(text):
-        return []
+        sized = _sized(text, split)  # "the queue refactor is an XL"
+    else:
+        sized = _sized(text, text.lower().translate(_NOT_WORD).split())
+        if not sized and not has_time_word(text):
+            return []
+    sizes = [m.start() for m in SIZE_TOKEN.finditer(text)] if sized else []
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     if len(starts) == 1:
         return find_mentions(text, grammar)
