@@ -51,10 +51,11 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         and not person
         and not m.groupdict().get("es_full")  # "a full week" is an amount
         and not _A_UNIT_OK.search(text, max(0, start - 30), start)
+        and not _AFTER_AN_ESTIMATE.search(text, max(0, start - 60), start)
         and not OF_WORK.match(after)
     ):
         return None  # "a week" is an estimate only after "takes", "about", "for"... or before "of work"
-    if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, start - 30), start) or p.ESTIMATE_TRAP_AFTER.match(after):
+    if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, start - 40), start) or p.ESTIMATE_TRAP_AFTER.match(after):
         return None
     trap = p.ESTIMATE_TRAP_NOUNS.search(text, max(0, start - 48), start)
     if trap is not None and not _work_anyway(text[trap.start() : start], unit, after):
@@ -105,6 +106,12 @@ def _work_anyway(before: str, unit: str, after: str) -> bool:
     return unit in ("sprints", "points") or OF_WORK.match(after) is not None or _WORK_WORDS.search(before) is not None
 
 
+# "roughly two weeks for frontend and a day for QA": the next item of a list of efforts.
+_AFTER_AN_ESTIMATE = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-\s*\w+\s*)?"
+    r"(?:hours?|days?|weeks?|months?|sprints?)\b(?:\s+[\w'-]+){0,5}?,?\s+(?:and|plus)\s+$",
+    re.IGNORECASE,
+)
 _A_UNIT_OK = re.compile(
     r"\b(?:takes?|took|taking|need(?:s|ed)?|about|around|roughly|approximately|only|just|for|spend|spent|"
     r"budget|effort|estimate[ds]?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within)\s+$",
@@ -127,7 +134,7 @@ def _is_compound(text: str, start: int, end: int, hi_text: str | None) -> bool:
 
 # "a 30-day trial" modifies "trial"; "the review is a half-day." names an effort.
 _NOUN_AFTER = re.compile(
-    r"\s+(?!(?:of|to|for|and|or|at|in|on|with|is|was|are|if|but|then|per|from|by|as|so|max|tops|each|total)\b)[a-z]",
+    r"\s+(?!(?:of|to|for|and|or|at|in|on|with|is|was|are|if|but|then|per|from|by|as|so|max|tops|each|total)\b(?!-))[a-z]",
     re.IGNORECASE,
 )
 
@@ -149,8 +156,8 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None
     if group == "sz_s" and m[0][:4].lower() == "size" and _GOODS_AFTER.match(text, m.end()):
         return None  # "order size M gloves": the size of a thing, not of work
-    if group == "sz_s" and _COUNT_IN.search(text, max(0, m.start() - 12), m.start()):
-        return None  # "150 in size M": a count of goods in each size
+    if group == "sz_s" and _GOODS_IN.search(text, max(0, m.start() - 30), m.start()):
+        return None  # "150 in size M", "ships in sizes XS to XXL": goods in each size
     if group == "sl_s":
         sentence = back_to(_SENTENCE_END, text, m.start(), 160)
         if (
@@ -167,7 +174,9 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 _GOODS_AFTER = re.compile(
     r"\s+(?!(?:effort|work|epic|story|task|project|piece|job|for|and|or|at|in|on|with|is|was)\b)[a-z]+s\b"
 )
-_COUNT_IN = re.compile(r"\d\s+in\s+$")
+_GOODS_IN = re.compile(
+    r"(?:\d|\b(?:ships?|shipped|comes?|available|sold|stocked|made|cut|printed))\s+in\s+$", re.IGNORECASE
+)
 _SIZE_CUE = re.compile(r"\b(?:t-?shirts?|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
 # "Removing the legacy parser is an L": a task named by what is done, as the subject.

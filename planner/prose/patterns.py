@@ -221,6 +221,7 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"(?:suspend|ban|block|lock|mute|pause)(?:ed|s)?(?:\s+out)?\s+for|renew\w*(?:\s+\w+){0,2}\s+for(?:\s+another)?|"
     r"(?:response|resolution|lead|cycle|turnaround|wait|queue|run|build|boot|load)\s+times?\s+of|"
     r"run\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}for|"
+    r"(?:returns?|refunds?|exchanges?)\s+(?:are\s+accepted\s+)?(?:for|within)|"
     r"takes?\s+(?:the|a|an|our)\s+(?:vendor|supplier|agency|printer|carrier|courier|bank|regulator|council|client|customer|partner)s?"
     r"(?:\s+about|\s+around|\s+roughly)?|"
     r"times\s+a|x\s+a)\s*$",

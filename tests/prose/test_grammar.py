@@ -440,6 +440,9 @@ OTHER_DURATIONS = [
     ("what usually happens", "The phased release typically completes in 7 days."),
     ("what was measured", "Sprint velocity averages 34 points."),
     ("a supplier's lead time", "Lead time on the new core switches is 8\u201310 weeks."),
+    ("a compound before a warranty", "All staff laptops come with a three-year on-site warranty."),
+    ("a renewal term", "The contract renews automatically for another 12 months."),
+    ("a returns window", "The hoodie drop ships in sizes XS to XXL, with free returns for 30 days."),
     ("what was measured", "Agents answer with a median first response of 2 hours."),
     ("the size of goods", "Order size M gloves for the lab."),
     ("a name", "Survey item Q3 asks about waiting times."),
@@ -464,6 +467,7 @@ STILL_EFFORTS = [
     ("The import is two weeks' work.", "two weeks"),
     ("We usually estimate 3 weeks for an integration like this.", "3 weeks"),
     ("Writing the renewal usually takes us about 60 hours.", "about 60 hours"),
+    ("Rework the refunds flow: 3 weeks.", "3 weeks"),
 ]
 
 
@@ -476,6 +480,11 @@ def test_efforts_stay_efforts_in_the_same_shapes(sentence, text):
 def test_within_is_a_date_when_the_clause_plans_it():
     assert only("A first draft is due within two weeks.").granularity == "relative"
     assert find_mentions("Complaints are answered within two weeks.", GRAMMAR) == []
+
+
+def test_a_day_in_a_list_of_efforts():
+    found = find_mentions("Checkout redesign is roughly two weeks for frontend and a day for QA.", GRAMMAR)
+    assert [m.text for m in found] == ["roughly two weeks", "a day"]
 
 
 def test_a_size_given_to_a_piece_of_work():
