@@ -47,6 +47,25 @@ def _dmy(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return Atom(m.start(), m.end(), "day", cal.day(year, month, day, m[0]))
 
 
+def _md_slash(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    """'3/31' is month first and '31/3' day first, whatever the writer's country; '3/4' could be
+    either (or a fraction) and is no date. Like a yearless month, it needs a cue: 'by 3/31'."""
+    a, b = int(m["ms_a"]), int(m["ms_b"])
+    if counted(text, m.start()) or (a, b) == (24, 7):  # "support 24/7"
+        return None
+    if a > 12 >= b or a == b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return None
+
+    def build(year: int) -> Window:
+        return cal.day(year, month, day, m[0])
+
+    return Atom(m.start(), m.end(), "day", cal.next_occurrence(build, g.as_of), pending=True, with_year=build)
+
+
 def _week_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     month = p.MONTH_NUMBER.get(m["wm_m"].lower().rstrip("."))
     if month is None:
@@ -527,6 +546,7 @@ DATE_HANDLERS: dict[str, Handler] = {
     "year": _bare_year,
     "year_span": _year_span,
     "holiday": _holiday,
+    "md_slash": _md_slash,
     "rel_next": _relative,
     "rel_in": _relative,
     "rel_ago": _relative,

@@ -109,6 +109,9 @@ _FORMS = [
     rf"(?P<week_of_day>{_WEEK_OF}(?:(?P<wd_d>{_DAY})\s+(?:of\s+)?(?P<wd_m>{_MONTH})|(?P<wd_m2>{_MONTH})\.?\s+(?P<wd_d2>{_DAY}))\b(?:,?\s+(?P<wd_y>{_YEAR}))?{_R})",
     rf"(?P<iso_day>{_LY}(?P<id_y>\d{{4}})(?P<id_s>[-/])(?P<id_m>\d\d)(?P=id_s)(?P<id_d>\d\d)(?![\d%]|[.,:/-]\d))",
     rf"(?P<dmy>{_LY}(?P<dy_d>\d{{1,2}})(?P<dy_s>[./])(?P<dy_m>\d{{1,2}})(?P=dy_s)(?P<dy_y>\d{{4}})(?![\d%]|[.,:/-]\d))",
+    # "by 3/31", "from 15/3", "the 1/1 renewals": a yearless day, only where the order of day and
+    # month cannot be misread (one part past 12, or both the same).
+    rf"(?P<md_slash>{_L}(?P<ms_a>\d{{1,2}})/(?P<ms_b>\d{{1,2}})(?![\d/%]|[.,:-]\d|\w)(?!\s+of\b))",
     rf"(?P<iso_week>{_LY}(?P<iw_y>\d{{4}})-?W(?P<iw_w>\d\d?){_R})",
     rf"(?P<iso_qh>{_LY}(?P<iq_y>\d{{4}})-?(?P<iq_k>[QH])(?P<iq_n>[1-4]){_R})",
     # "2027/28", "2026-27": a fiscal or academic year across two calendar years (never a month:
@@ -184,7 +187,7 @@ STARTS = {
     "rel_ago": "dw", "rel_end": "w", "rel_day": "w", "rel_weekday": "w", "week_of": "w", "iso_day": "d",
     "iso_week": "d", "iso_qh": "d", "iso_month": "d", "fy_q": "dw", "season_bare": "w", "fy": "w", "qh": "dw",
     "ordinal_part": "dw", "season": "w", "day_month": "d", "month_day": "w", "month_year": "w", "month": "w",
-    "year": "d", "year_span": "d", "holiday": "w", "size": "w",
+    "year": "d", "year_span": "d", "md_slash": "d", "holiday": "w", "size": "w",
     "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
     "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d", "rel_after_next": "w",
     "weeks_of_month": "w", "week_of_day": "w",
