@@ -410,5 +410,8 @@ _TODAY = frozenset(
 
 def weekday_number(word: str) -> int:
     """0 for "Monday" or "Mon", ... 6 for "Sunday"."""
-    key = word.lower().rstrip(".")[:3]
-    return next(i for i, name in enumerate(WEEKDAYS) if name.startswith(key))
+    key = word.casefold().rstrip(".")[:3]  # casefold, as `re` matches: "\u017funday" is "sunday"
+    for number, name in enumerate(WEEKDAYS):
+        if name.startswith(key):
+            return number
+    raise ValueError(f"no weekday {word!r}")

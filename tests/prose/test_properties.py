@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.frontmatter import parse_document
+from planner.prose import tokens as tk
 from planner.prose.grammar import Grammar, find_mentions
 from planner.prose.markdown import prose_segments
 from planner.prose.scan import body_mentions
@@ -56,6 +57,10 @@ WORDS = st.sampled_from(
         "*",
         "\u00e9",
         "\U0001f680",
+        "\u017funday",  # long s: re's IGNORECASE folds it to "s"
+        "wee\u212a",  # Kelvin sign: folds to "k"
+        "on",
+        "by",
     ]
 )
 PROSEY = st.lists(WORDS, max_size=40).map(" ".join)
@@ -209,3 +214,24 @@ def test_checking_any_prose_never_raises(lane, body):
     source = source_from_bytes(PlanFile(Path("plans/t.md"), "plans/t.md", "t"), text.encode())
     for d in check_source(source, config, RuleContext(GRAMMAR.as_of, config)).diagnostics:
         assert d.span.line >= 1 and d.span.column >= 1
+
+
+def _folded_variants(word: str) -> list[str]:
+    """The word with the characters that re's IGNORECASE folds to ASCII letters."""
+    return [word.replace("s", "\u017f"), word.replace("k", "\u212a"), word.upper().replace("S", "\u017f")]
+
+
+def test_words_spelt_with_characters_that_fold_to_ascii_never_break_the_grammar():
+    # A form matches "\u017funday" as "sunday" (IGNORECASE), so every handler must take it too.
+    words = [*tk.ANCHOR_WORDS, *tk.LEADER_FORMS, "weekend", "Christmas", "Labor Day", "Easter Monday"]
+    for word in sorted(words):
+        for variant in _folded_variants(word):
+            for text in (
+                f"on {variant}",
+                f"by the {variant} before",
+                f"in 3 {variant}",
+                f"{variant} 2027",
+                f"the {variant} launch",
+            ):
+                for m in find_mentions(text, GRAMMAR):
+                    assert text[m.start : m.end] == m.text
