@@ -56,7 +56,7 @@ def _apply_suppressions(item: Item, diagnostics: list[Diagnostic], ctx: RuleCont
             kept.append(d)
     severity = ctx.severities[suppression.NAME]
     if severity != "off":
-        for problem in suppression.unused(item, used, ctx.config.severities):
+        for problem in suppression.unused(item, used, ctx.severities):
             kept.append(
                 Diagnostic(item.source.path, problem.span, suppression.NAME, Severity(severity), problem.message)
             )

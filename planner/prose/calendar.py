@@ -120,19 +120,17 @@ def holiday(name: str, year: int, text: str) -> Window:
     if key.startswith(("easter", "good friday")):
         offset = {"good friday": -2, "easter monday": 1}.get(key, 0)
         return day_window(easter(year) + timedelta(days=offset), text)
-    thanksgiving = _nth_weekday(year, 11, 3, 4)
-    moving = {
-        "thanksgiving": thanksgiving,
-        "thanksgiving day": thanksgiving,
-        "black friday": thanksgiving + timedelta(days=1),
-        "cyber monday": thanksgiving + timedelta(days=4),
-        "memorial day": _nth_weekday(year, 5, 0, -1),
-        "labor day": _nth_weekday(year, 9, 0, 1),
-        "labour day": _nth_weekday(year, 9, 0, 1),
-        "presidents day": _nth_weekday(year, 2, 0, 3),
-        "presidents' day": _nth_weekday(year, 2, 0, 3),
-    }
-    return day_window(moving[key], text)
+    month, weekday, n, offset = _MOVING_HOLIDAYS[key]
+    return day_window(_nth_weekday(year, month, weekday, n) + timedelta(days=offset), text)
+
+
+# The nth weekday of a month (-1: the last), and days after it: Black Friday is the day after
+# the fourth Thursday of November.
+_MOVING_HOLIDAYS = {
+    "thanksgiving": (11, 3, 4, 0), "thanksgiving day": (11, 3, 4, 0), "black friday": (11, 3, 4, 1),
+    "cyber monday": (11, 3, 4, 4), "memorial day": (5, 0, -1, 0), "labor day": (9, 0, 1, 0),
+    "labour day": (9, 0, 1, 0), "presidents day": (2, 0, 3, 0), "presidents' day": (2, 0, 3, 0),
+}  # fmt: skip
 
 
 def easter(year: int) -> date:

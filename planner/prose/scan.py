@@ -73,24 +73,26 @@ BEFORE, AFTER = 48, 8  # context: cue and trap words look at most 48 characters 
 
 def _may_hold(text: str) -> bool:
     """A digit, a time word or a size token ("the queue refactor is an XL") in the text."""
-    if _DIGIT.search(text) is not None:
-        return True
-    return not _TIME_OR_SIZE.isdisjoint(text.lower().translate(_NOT_WORD).split())
+    return _holds(text, _TIME_OR_SIZE)
 
 
-def _sized(text: str, lowered: list[str]) -> bool:
-    """A size token in `text`, whose words lowered are `lowered`: sizes are capitals, so the
-    text is searched as written only when a lowered word could be one ("xl", or the "s" of
-    "team's")."""
-    return not _LOWER_SIZES.isdisjoint(lowered) and SIZE_TOKEN.search(text) is not None
+def has_time_word(text: str) -> bool:
+    return _holds(text, TIME_WORDS)
+
+
+def _holds(text: str, vocabulary: frozenset[str]) -> bool:
+    return _DIGIT.search(text) is not None or not vocabulary.isdisjoint(text.lower().translate(_NOT_WORD).split())
+
+
+def _sizes(text: str, lowered: list[str]) -> list[int]:
+    """Where the size tokens of `text` are, whose words lowered are `lowered`: sizes are
+    capitals, so the text is searched as written only when a lowered word could be one ("xl",
+    or the "s" of "team's")."""
+    return [] if _LOWER_SIZES.isdisjoint(lowered) else [m.start() for m in SIZE_TOKEN.finditer(text)]
 
 
 _LOWER_SIZES = frozenset(size.lower() for size in SIZE_WORDS)
 _TIME_OR_SIZE = TIME_WORDS | _LOWER_SIZES
-
-
-def has_time_word(text: str) -> bool:
-    return _DIGIT.search(text) is not None or not TIME_WORDS.isdisjoint(text.lower().translate(_NOT_WORD).split())
 
 
 def find_in_candidates(text: str, grammar: Grammar) -> list[Mention]:
@@ -101,17 +103,14 @@ def find_in_candidates(text: str, grammar: Grammar) -> list[Mention]:
     characters; a text that holds it is cleaned a sentence at a time.)
     """
     whole = "\u0130" not in text
-    if whole:
-        words = text.lower().translate(_NOT_WORD)
-        split = words.split()
-        if _DIGIT.search(text) is None and _TIME_OR_SIZE.isdisjoint(split):
-            return []
-        sized = _sized(text, split)  # "the queue refactor is an XL"
-    else:
-        sized = _sized(text, text.lower().translate(_NOT_WORD).split())
-        if not sized and not has_time_word(text):
-            return []
-    sizes = [m.start() for m in SIZE_TOKEN.finditer(text)] if sized else []
+    words = text.lower().translate(_NOT_WORD)
+    split = words.split()
+    digits = _DIGIT.search(text) is not None
+    if whole and not digits and _TIME_OR_SIZE.isdisjoint(split):
+        return []
+    sizes = _sizes(text, split)  # "the queue refactor is an XL"
+    if not whole and not sizes and not digits and TIME_WORDS.isdisjoint(split):
+        return []
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     if len(starts) == 1:
         return find_mentions(text, grammar)
@@ -123,7 +122,7 @@ def find_in_candidates(text: str, grammar: Grammar) -> list[Mention]:
             digit(text, start, end) is not None or not TIME_WORDS.isdisjoint(words[start:end].split())
             if whole
             else has_time_word(text[start:end])
-        ) or (sized and bisect.bisect_left(sizes, start) < bisect.bisect_left(sizes, end)):
+        ) or (sizes and bisect.bisect_left(sizes, start) < bisect.bisect_left(sizes, end)):
             if windows and windows[-1][1] == start:
                 windows[-1][1] = end
             else:

@@ -49,9 +49,8 @@ _LEADS = {
     "w": "week_of week_of_day",
     "calendar": "cy",
 }
-# Each leader word once: a word's forms are one pattern.
-assert len(_LEADS_WORDS := [w for words in _LEADS for w in words.split()]) == len(set(_LEADS_WORDS))
 _LEADER_WORDS = [word for words in _LEADS for word in words.split()]
+assert len(_LEADER_WORDS) == len(set(_LEADER_WORDS)), "each leader word once: a word's forms are one pattern"
 LEADER_FORMS = {
     word: re.compile("|".join(f for f in ORDER if form_name(f) in forms.split()), re.IGNORECASE)
     for words, forms in _LEADS.items()
