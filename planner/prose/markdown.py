@@ -47,19 +47,24 @@ _NOT_PROSE = re.compile(
 # of them is all prose blocks, so markdown-it need not run; inline code, links and HTML are
 # masked either way (the fast path).
 _LIST_CODE = r"(?:[-+*]|\d{1,9}[.)])(?: {5,}| *\t)"
+# A quote marker, with the up to three spaces that may stand before it at every level.
+_QUOTE = r" {0,3}>\s?"
+# A quote inside a list item ("- > ..."): what is code inside it is counted from the quote
+# marker, which the test above does not follow, so such a body goes to markdown-it.
+_LIST_QUOTE = r"(?:[-+*]|\d{1,9}[.)])[ \t]+>"
 # Lines with no prose that split the prose around them: an empty quote line, a setext
 # underline, a thematic break. An inline code span cannot run across them.
 _EMPTY_BLOCK = r" {0,3}(?:(?:>[ \t]*)+|=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})[ \t]*"
 _BLOCK_MARKUP = re.compile(
-    rf"```|~~~|^(?:>\s?)*(?: {{4}}|\t)|^ {{0,3}}(?:>\s?)*<|^ {{0,3}}\[[^\]\n]+\]:|^ {{0,3}}(?:>\s?)*{_LIST_CODE}"
-    rf"|^{_EMPTY_BLOCK}$",
+    rf"```|~~~|^(?:{_QUOTE})*(?: {{4}}|\t)|^ {{0,3}}(?:{_QUOTE})*<|^ {{0,3}}\[[^\]\n]+\]:"
+    rf"|^ {{0,3}}(?:{_QUOTE})*{_LIST_CODE}|^ {{0,3}}(?:{_QUOTE})*{_LIST_QUOTE}|^{_EMPTY_BLOCK}$",
     re.MULTILINE,
 )
 # The same test with every branch starting with a literal, so `re` skips ahead: run on the body
 # with a newline put in front, where `\n` stands for `^` (see `_has_block_markup`).
 _BLOCK_MARKUP_AFTER_NEWLINE = re.compile(
-    rf"\n(?:>\s?)*(?: {{4}}|\t)|\n {{0,3}}(?:>\s?)*<|\n {{0,3}}\[[^\]\n]+\]:|\n {{0,3}}(?:>\s?)*{_LIST_CODE}"
-    rf"|\n{_EMPTY_BLOCK}(?=\n|\Z)"
+    rf"\n(?:{_QUOTE})*(?: {{4}}|\t)|\n {{0,3}}(?:{_QUOTE})*<|\n {{0,3}}\[[^\]\n]+\]:"
+    rf"|\n {{0,3}}(?:{_QUOTE})*{_LIST_CODE}|\n {{0,3}}(?:{_QUOTE})*{_LIST_QUOTE}|\n{_EMPTY_BLOCK}(?=\n|\Z)"
 )
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\r?\n[ \t]*)+")
 

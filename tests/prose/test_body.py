@@ -44,6 +44,8 @@ NOT_PROSE = [
     ("indented code", "Text.\n\n    ship 2027-03-14\n"),
     ("indented code in a list item", "-       ship 2027-03-14\n"),
     ("indented code in a numbered item", "1.      ship 2027-03-14\n"),
+    ("indented code in a quote in a list item", "- >       ship Q3 2027\n"),
+    ("indented code in an indented quote", "Text.\n >       ship Q3 2027\n"),
     ("link destination", "See [the plan](https://example.com/2027-03-14/plan)."),
     ("link title", 'See [the plan](/plan "due 2027-03-14").'),
     ("autolink", "See <https://example.com/2027-03-14>."),
