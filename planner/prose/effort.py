@@ -180,7 +180,9 @@ _GOODS_IN = re.compile(
 _SIZE_CUE = re.compile(r"\b(?:t-?shirts?|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
 # "Removing the legacy parser is an L": a task named by what is done, as the subject.
-_DOING_IS = re.compile(r"(?:^|[.;:!?]\s+)[A-Z][a-z]+ing\b(?:\s+[\w'-]+){1,12}\s+(?:is|was|looks\s+like)\s+(?:an?\s+)?$")
+_DOING_IS = re.compile(
+    r"(?:^|(?<=[.;:!?]\s)|[;:]\s+)\s*[A-Z][a-z]+ing\b(?:\s+[\w'-]+){1,12}\s+(?:is|was|looks\s+like)\s+(?:an?\s+)?$"
+)
 # "the platform migration is an L": a piece of work as the subject; "Billing is an L" is not.
 _WORK_IS = re.compile(
     r"\b(?:migration|project|epic|rewrite|refactor|redesign|integration|port|spike|feature|initiative|work|story|"

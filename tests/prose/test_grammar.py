@@ -497,6 +497,8 @@ def test_a_day_in_a_list_of_efforts():
 def test_a_size_given_to_a_piece_of_work():
     assert [m.text for m in find_mentions("The tracking migration to the new platform is an L.", GRAMMAR)] == ["L"]
     assert [m.text for m in find_mentions("Removing the legacy config parser is an L, mostly docs.", GRAMMAR)] == ["L"]
+    # Not only the first sentence of a paragraph: the subject starts after the last full stop.
+    assert [m.text for m in find_mentions("We kept the old one. Removing the config parser is an L.", GRAMMAR)] == ["L"]
     assert [m.text for m in find_mentions("Billing is an L.", GRAMMAR)] == []
 
 
