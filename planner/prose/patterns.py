@@ -143,7 +143,11 @@ _NOT_BEFORE_WEEKDAY = (  # noqa: SIM905 - a word list reads best as words
 ).split()
 _BARE_WEEKDAY = "(?=(?-i:[MTWFS][a-z]))(?<![-\u2013/])" + "".join(rf"(?<!\b{word}\s)" for word in _NOT_BEFORE_WEEKDAY)
 # "by Fri", "expires Sat": abbreviations as written (capitalised), never "Sun" (a name too often).
-_WEEKDAY_SHORT = r"(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat)(?=\.?(?:\W|$))"
+# In lower case only after a cue ("by fri", "on mon"), where the word can be nothing else.
+_CUED = "".join(rf"(?<=\b{cue}\s)|" for cue in ("on", "by", "until", "till", "before", "eod", "cob", "due"))
+_WEEKDAY_SHORT = (
+    rf"(?:(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat)|(?:{_CUED[:-1]})(?:mon|tues?|wed|thu(?:rs?)?|fri))(?=\.?(?:\W|$))"
+)
 _RELATIVE = [
     rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|last|previous|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint|{_SEASON})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
     rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
@@ -151,7 +155,7 @@ _RELATIVE = [
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?:(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint)\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
-    rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before|COB|EOD)\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|{_BARE_WEEKDAY})"
+    rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before|COB|EOD)\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|(?<=\bdue\s)|{_BARE_WEEKDAY})"
     rf"(?P<rw_d>{'|'.join(WEEKDAYS)}|{_WEEKDAY_SHORT})\b(?![-\u2013]\w|\.\w|\s+of\b)(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
     # "Marketing is out the week before", "the day after": a period next to another date.
     r"(?P<rel_around>\bthe\s+(?P<ra2_u>day|week|month|quarter|year)\s+(?P<ra2_d>before|after)\b(?!\s+(?:next|last|tomorrow|yesterday)\b))",

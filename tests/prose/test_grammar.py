@@ -207,6 +207,10 @@ RELATIVE = [
     ("We'll circle back on the pricing page in the new year.", "in the new year", "2027-01-01", "2027-01-31"),
     ("Can we lock the agenda by Fri?", "by Fri", "2026-11-27", "2026-11-27"),
     ("The VPN cert expires Sat, so renew it.", "Sat", "2026-11-28", "2026-11-28"),
+    # in lower case after a cue
+    ("ship by fri, demo after", "by fri", "2026-11-27", "2026-11-27"),
+    ("QA signoff due thu.", "thu", "2026-11-26", "2026-11-26"),
+    ("release eod wed", "eod wed", "2026-11-25", "2026-11-25"),
     ("Fix the bot before the weekend.", "before the weekend", "2026-11-28", "2026-11-29"),
     ("Pump room 2B flooded last night.", "last night", "2026-11-23", "2026-11-23"),
     ("Landlord approval: chase end of week.", "end of week", "2026-11-27", "2026-11-29"),
@@ -391,6 +395,10 @@ TRAPS = [
     "We deploy on Mondays.",
     "Owner: May Lin, with June Park as backup.",
     "The Black Friday email goes out to all subscribers.",
+    # a weekday abbreviation in lower case needs a cue: these are words
+    "The mon chart is red again.",
+    "They were wed by the registrar.",
+    "Field teams rely on sat phones.",
     "The new HPC nodes have 8x H100 GPUs each.",
     "Hours-of-service rules cap driving at 11 hours per shift.",
     "The sun will rise over the new campus.",
