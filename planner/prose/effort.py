@@ -46,7 +46,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     person = _PERSON_UNIT.search(text, start, end) is not None  # "a person-year"
     after = text[end : end + 40]
     if (
-        lo_key in ("a", "an")
+        lo_key in ("a", "an", "another")
         and hi_text is None
         and not person
         and not m.groupdict().get("es_full")  # "a full week" is an amount
@@ -113,7 +113,7 @@ _AFTER_AN_ESTIMATE = re.compile(
     re.IGNORECASE,
 )
 _A_UNIT_OK = re.compile(
-    r"\b(?:takes?|took|taking|need(?:s|ed)?|about|around|roughly|approximately|only|just|for|spend|spent|"
+    r"\b(?:takes?|took|taking|need(?:s|ed)?|add(?:s|ed)?|about|around|roughly|approximately|only|just|for|spend|spent|"
     r"budget|effort|estimate[ds]?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within)\s+$",
     re.IGNORECASE,
 )

@@ -25,7 +25,7 @@ NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90,
     "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 2, "few": 2, "several": 3,
-    "half a": 0.5, "a half": 0.5, "an half": 0.5,
+    "half a": 0.5, "a half": 0.5, "an half": 0.5, "another": 1,
 }  # fmt: skip
 # "a few" and "several" are ranges, not points: (low, high).
 VAGUE_COUNTS = {"a few": (2.0, 4.0), "few": (2.0, 4.0), "several": (3.0, 6.0)}
@@ -60,7 +60,7 @@ _NUM_WORD = (
 )
 # "one and a half weeks", "2 and a half days" first: the longer reading wins.
 _NUM = rf"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half|\d+(?:\.\d+)?|{_NUM_WORD})"
-_NUM_A = rf"(?:{_NUM}|an?)"
+_NUM_A = rf"(?:{_NUM}|an?|another)"
 _UNIT_LONG = (
     r"(?:hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|quarters?|years?|yrs?|sprints?|"
     r"story[ -]points?|points?|pts|sp)"
@@ -171,7 +171,7 @@ _ESTIMATES = [
     # "Sizing: auth is an M, search is an L": a size named after a size cue earlier in the sentence.
     r"(?P<size_listed>(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\ban\s)|(?<=\ba\s))(?-i:(?P<sl_s>XXS|XS|S|M|L|XL|XXL))\b(?![-.&/']\w))",
     r"(?P<or_two>\b(?:an?|one)\s+(?P<ot_u>hour|day|week|month|sprint)\s+or\s+(?P<ot_n>two|three|so)\b)",
-    rf"(?P<estimate>(?P<es_a>~|\u2248|about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|circa\s+|at\s+least\s+|at\s+most\s+|up\s+to\s+)?{_L_NUM}(?P<es_lo>{_NUM_A})(?:{_DASH}(?P<es_hi>{_NUM})(?![.,]\d))?(?:\s+|\s*-\s*|(?=[a-z]))(?P<es_full>(?:full|whole|solid)\s+)?(?:{PERSON})?(?:\s*of\s+)?(?P<es_u>{_UNIT_LONG})\b(?P<es_half>\s+and\s+a\s+half\b)?(?!-\w))",
+    rf"(?P<estimate>(?P<es_a>~|\u2248|about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|circa\s+|at\s+least\s+|at\s+most\s+|up\s+to\s+)?{_L_NUM}(?P<es_lo>{_NUM_A})(?:{_DASH}(?P<es_hi>{_NUM})(?![.,]\d))?(?:\s+|\s*-\s*|(?=[a-z]))(?P<es_full>(?:full|whole|solid)\s+)?(?:(?:more|extra|additional|further)\s+)?(?:{PERSON})?(?:\s*of\s+)?(?P<es_u>{_UNIT_LONG})\b(?P<es_half>\s+and\s+a\s+half\b)?(?!-\w))",
     rf"(?P<est_short>(?P<eh_a>~|\u2248)?{_L_NUM}(?P<eh_lo>\d+(?:\.\d+)?)(?:\s*[-\u2013]\s*(?P<eh_hi>\d+(?:\.\d+)?))?(?P<eh_u>{_UNIT_SHORT})\b(?![-.]\w))",
 ]
 

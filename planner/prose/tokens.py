@@ -36,7 +36,7 @@ _ANCHOR_WORDS = _words(
 # A leader word, and the only forms that can start with it: a leader is tried against those alone.
 _LEADS = {
     "the": "rel_next rel_in rel_day rel_after_next weeks_of_month rel_around rel_weekend",
-    "a an": "rel_ago or_two size_sized estimate",
+    "a an another": "rel_ago or_two size_sized estimate",
     "in": "rel_in rel_new_year",
     "over": "rel_in rel_new_year rel_weekend",
     "within during": "rel_in",

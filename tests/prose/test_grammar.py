@@ -261,6 +261,11 @@ ESTIMATES = [
     ("It takes 2 and a half days.", "2 and a half days", 2.5, 2.5, "days"),
     ("It could take anywhere from 2 to 6 months.", "2 to 6 months", 2, 6, "months"),
     ("Call it a week and a half.", "a week and a half", 1.5, 1.5, "weeks"),
+    # more of the same work
+    ("We need another sprint to finish the importer.", "another sprint", 1, 1, "sprints"),
+    ("The importer needs one more sprint.", "one more sprint", 1, 1, "sprints"),
+    ("Budget an extra week for QA.", "an extra week", 1, 1, "weeks"),
+    ("Add two more weeks for the rollout.", "two more weeks", 2, 2, "weeks"),
     ("Updating the runbooks is an estimated 2h.", "2h", 2, 2, "hours"),
     ("Flag cleanup should fit in half a sprint.", "half a sprint", 0.5, 0.5, "sprints"),
     # A technical noun before the number does not make it a duration of that thing when work is named.
@@ -399,6 +404,8 @@ TRAPS = [
     "The mon chart is red again.",
     "They were wed by the registrar.",
     "Field teams rely on sat phones.",
+    "We'll talk about it another day.",
+    "The freeze lasts another week.",
     "The new HPC nodes have 8x H100 GPUs each.",
     "Hours-of-service rules cap driving at 11 hours per shift.",
     "The sun will rise over the new campus.",
