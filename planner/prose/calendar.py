@@ -321,7 +321,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
             unit, n = "week", n * 2
         if unit == "hour":  # "48 hours later": the day it falls on
             unit, n = "day", n / 24
-        if kind == "rel_ago" and m["ra_d"].lower() in ("ago", "earlier"):
+        if kind == "rel_ago" and m["ra_d"].lower() in ("ago", "earlier", "before"):
             n = -n
         then = _shift(as_of, unit, n, sprint_weeks)
         if kind == "rel_in" and not m["ri_p"].lower().startswith("in "):

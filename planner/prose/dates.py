@@ -466,6 +466,15 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
             return estimate_from(m, text, m.start("ri_n"), m["ri_n"], None, m["ri_u"], None)
     elif m.lastgroup == "rel_day" and m["rd_w"].lower().startswith(_NOW_WORDS) and not _now_planned(m, text):
         return None  # "the warehouse holds 12 TB today": the state of things, not a date set for work
+    elif (
+        m.lastgroup == "rel_ago"
+        and m["ra_d"].lower() == "before"
+        and _TAKES_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    ):
+        # "it needs 2 weeks before launch", "it takes 3 days before the cache warms up": an amount
+        return estimate_from(m, text, m.start("ra_n"), m["ra_n"], None, m["ra_u"], None, m.end("ra_u"))
+    elif m.lastgroup == "rel_weekday" and _working_week(m, text):
+        return None  # "Monday to Friday, 8am-6pm": the days of every week, not a date
     window = cal.resolve_relative(m, g.as_of, g.sprint_weeks)
     if window is None:
         return None
@@ -495,6 +504,31 @@ def _now_planned(m: re.Match[str], text: str) -> bool:
     if before.strip():
         return _NOW_STATE.search(before) is None
     return _DOING_AFTER.match(text, m.end()) is not None
+
+
+_TAKES_BEFORE = re.compile(
+    r"\b(?:takes?|took|taking|needs?|needed|requires?|wait|allow|budget)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_WEEK_JOIN = r"\s*(?:to|through|thru|till|until|-|\u2013|\u2014)\s*"
+_WEEK_TO_END = re.compile(_WEEK_JOIN + r"(?:fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
+_WEEK_FROM_MONDAY = re.compile(r"\bmon(?:day)?\.?" + _WEEK_JOIN + "$", re.IGNORECASE)
+_WEEK_NAMED = re.compile(
+    r"\W*(?:\w+\s+){0,2}?(?:this|next|coming|last)\s+week\b|\W*(?:the\s+)?week\s+of\b", re.IGNORECASE
+)
+
+
+def _working_week(m: re.Match[str], text: str) -> bool:
+    """'Monday to Friday', 'Mon through Sat': the opening days of every week, unless a week is
+    named after them ('Monday to Friday next week')."""
+    day = m["rw_d"].lower()
+    if day.startswith("mon"):
+        joined = _WEEK_TO_END.match(text, m.end())
+        end = joined.end() if joined is not None else -1
+    elif day.startswith(("fri", "sat", "sun")):
+        end = m.end() if _WEEK_FROM_MONDAY.search(text, max(0, m.start("rw_d") - 16), m.start("rw_d")) else -1
+    else:
+        return False
+    return end >= 0 and _WEEK_NAMED.match(text, end) is None
 
 
 def _not_a_date_in(m: re.Match[str], text: str) -> bool:

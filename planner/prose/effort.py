@@ -34,8 +34,8 @@ def _estimate_short(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 
 
 def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text: str | None, unit_text: str,
-                   approx: str | None) -> Mention | None:  # fmt: skip
-    end = m.end()
+                   approx: str | None, end: int | None = None) -> Mention | None:  # fmt: skip
+    end = m.end() if end is None else end
     unit_word = " ".join(unit_text.lower().replace("-", " ").split())
     unit = p.UNIT_OF.get(unit_word) or p.UNIT_OF.get(unit_word.rstrip("s"))
     if unit is None:

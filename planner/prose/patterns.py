@@ -151,17 +151,17 @@ _WEEKDAY_SHORT = (
 _RELATIVE = [
     rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|last|previous|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint|{_SEASON})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
     rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
-    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+now|out|later|earlier)\b(?!\s+than\b))",
+    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|before(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b(?!\s+than\b))",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?:(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint)\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
-    rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before|COB|EOD)\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|(?<=\bdue\s)|{_BARE_WEEKDAY})"
+    rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before|COB|EOD|end\s+of\s+(?:the\s+)?(?:day|business))\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|(?<=\bdue\s)|{_BARE_WEEKDAY})"
     rf"(?P<rw_d>{'|'.join(WEEKDAYS)}|{_WEEKDAY_SHORT})\b(?![-\u2013]\w|\.\w|\s+of\b)(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
     # "Marketing is out the week before", "the day after": a period next to another date.
     r"(?P<rel_around>\bthe\s+(?P<ra2_u>day|week|month|quarter|year)\s+(?P<ra2_d>before|after)\b(?!\s+(?:next|last|tomorrow|yesterday)\b))",
     r"(?P<rel_weekend>\b(?:(?:on|by|before|over|until|till)\s+(?:the|this)|this|next|the\s+coming|coming|last)\s+weekend\b(?!\s+of\b))",
     r"(?P<rel_new_year>\b(?:in|over)\s+the\s+new\s+year\b)",
-    r"(?P<rel_day>\b(?P<rd_w>tomorrow|tmrw|yesterday|last\s+night|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+(?:the\s+)?(?:day|business)|EOD|COB)\b)",
+    r"(?P<rel_day>\b(?:(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:day|business))\s+(?=tomorrow|tmrw|today))?(?P<rd_w>tomorrow|tmrw|yesterday|last\s+night|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+(?:the\s+)?(?:day|business)|EOD|COB)\b)",
 ]
 _ESTIMATES = [
     r"(?P<size>\b(?:t-?shirt(?:\s+size)?|size[ds]?|estimate[ds]?|effort)(?:\s*:|\s+(?:is|was|it|them|as|at|of|a|an|to\s+be|been|be))*\s+(?P<sz_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",

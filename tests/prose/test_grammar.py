@@ -207,6 +207,11 @@ RELATIVE = [
     ("We'll circle back on the pricing page in the new year.", "in the new year", "2027-01-01", "2027-01-31"),
     ("Can we lock the agenda by Fri?", "by Fri", "2026-11-27", "2026-11-27"),
     ("The VPN cert expires Sat, so renew it.", "Sat", "2026-11-28", "2026-11-28"),
+    ("We'll publish the report by end of day tomorrow.", "end of day tomorrow", "2026-11-25", "2026-11-25"),
+    ("ETA EOD tomorrow, the template is done.", "EOD tomorrow", "2026-11-25", "2026-11-25"),
+    ("Send the numbers by end of day Friday.", "end of day Friday", "2026-11-27", "2026-11-27"),
+    ("The board wants a revised plan two weeks from today.", "two weeks from today", "2026-12-07", "2026-12-13"),
+    ("Deck draft to me a week before.", "a week before", "2026-11-16", "2026-11-22"),
     # in lower case after a cue
     ("ship by fri, demo after", "by fri", "2026-11-27", "2026-11-27"),
     ("QA signoff due thu.", "thu", "2026-11-26", "2026-11-26"),
@@ -405,6 +410,9 @@ TRAPS = [
     "They were wed by the registrar.",
     "Field teams rely on sat phones.",
     "We'll talk about it another day.",
+    # the opening days of every week
+    "Helpdesk cover is 8am-6pm UK time, Monday to Friday, excluding bank holidays.",
+    "The pop-up runs Mon through Sat.",
     "The freeze lasts another week.",
     "The new HPC nodes have 8x H100 GPUs each.",
     "Hours-of-service rules cap driving at 11 hours per shift.",
