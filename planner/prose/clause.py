@@ -48,7 +48,7 @@ _TAKES_US = re.compile(
     r"\b(?:takes?|took|costs?)\s+(?:us|me|the\s+team|our\s+team)\s+(?:about\s+|around\s+|roughly\s+)?$"
 )
 _HABITUAL = re.compile(
-    r"\b(?:usually|typically|normally|generally|historically|traditionally|tends?\s+to|on\s+average|"
+    r"\b(?:usually|typically|normally|generally|currently|historically|traditionally|tends?\s+to|on\s+average|"
     r"medians?|averages?|averaged|velocity)\b",
     re.IGNORECASE,
 )

@@ -57,7 +57,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         return None  # "a week" is an estimate only after "takes", "about", "for"... or before "of work"
     if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, start - 40), start) or p.ESTIMATE_TRAP_AFTER.match(after):
         return None
-    trap = p.ESTIMATE_TRAP_NOUNS.search(text, max(0, start - 48), start)
+    trap = p.ESTIMATE_TRAP_NOUNS.search(text, max(0, start - 72), start)
     if trap is not None and not _work_anyway(text[trap.start() : start], unit, after):
         return None  # "logs are kept for 90 days", "the token expires in 1 hour"
     if text.find("within", max(0, start - 12), start) >= 0:  # the two regexes below, only when they can hold
@@ -97,7 +97,7 @@ _WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 _WORK_WORDS = re.compile(
     r"\b(?:takes?|took|taking|need(?:s|ed)?(?!\s+to\b)|requires?|required|costs?|estimated?|effort|spend|spent|"
     r"budget(?:ed)?|work|rewrite|migration|refactor|project|spike|fix(?:ing|es)?|build(?:ing)?|implement\w*|"
-    r"reduc\w+|improv\w+|investigat\w+|harden\w*)\b",
+    r"reduc(?:e|es|ing)|improv(?:e|es|ing)|investigat\w+|harden\w*)\b",
     re.IGNORECASE,
 )
 

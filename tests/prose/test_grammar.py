@@ -440,6 +440,23 @@ def test_traps_are_not_mentions(sentence):
 
 # Durations of something other than work, told by the shape of the clause (planner/prose/clause.py).
 OTHER_DURATIONS = [
+    ("retention, a list", "We retain chat transcripts for 18 months and PagerDuty logs for 90 days."),
+    ("measured, past", "MTTR improved from 3.2 hours to 1.4 hours."),
+    ("service level", "Our goal: first-response time under 2 hours for 90% of tickets."),
+    ("those days", "Ad spend doubles over those 4 days."),
+    ("contract", "The savings plan commitment is 36 months."),
+    ("contract", "We've asked for a 12-month term instead of 36 months."),
+    ("a job's run", "The export itself runs in about 3 hours."),
+    ("runway", "Cash runway stands at 27 months."),
+    ("transit", "Ocean freight from Ningbo to Rotterdam currently takes 32-38 days port to port."),
+    ("inventory", "Safety stock is set at 21 days of supply."),
+    ("rollout", "Phased release on iOS rolls out over 7 days."),
+    ("notice", "The notice period for UK employees is 4 weeks, rising to 3 months for directors."),
+    ("elapsed", "The staff engineer req has been open for 112 days."),
+    ("funding", "The proposal budget is $1.2M over three years."),
+    ("leave", "Eligible employees get 16 weeks of paid parental leave."),
+    ("law", "The statute of limitations for these claims is 6 years."),
+    ("retention", "We store sensor telemetry for 13 months."),
     ("offset from an event", "The survey goes out 2 weeks before the offsite."),
     ("limit", "Build agents are capped at 6 hours per run."),
     ("limit", "Night shifts are no longer than 10 hours."),
