@@ -250,6 +250,10 @@ def part_of(window: Window, unit: str, part: str) -> Window:
 # --- relative expressions, resolved against the as-of date (for display) --------------------
 
 
+_UNIT_WORD = {"wk": "week", "q": "quarter"}
+_WEEKDAY_START = frozenset(name[:3] for name in WEEKDAYS)
+
+
 def _unit_window(unit: str, d: date, sprint_weeks: float) -> Window:
     if unit == "day":
         return day_window(d)
@@ -261,6 +265,8 @@ def _unit_window(unit: str, d: date, sprint_weeks: float) -> Window:
         return quarter_window(d.year, (d.month - 1) // 3 + 1)
     if unit == "sprint":
         return Window(d, d + timedelta(days=round(7 * sprint_weeks) - 1), "range", "")
+    if unit == "half":
+        return half_window(d.year, 1 if d.month <= 6 else 2)
     return year_window(d.year)
 
 
@@ -271,7 +277,7 @@ def _shift(d: date, unit: str, n: float, sprint_weeks: float) -> date:
         return d + timedelta(days=round(7 * n))
     if unit == "sprint":
         return d + timedelta(days=round(7 * n * sprint_weeks))
-    months = {"month": 1, "quarter": 3, "year": 12}[unit]
+    months = {"month": 1, "quarter": 3, "half": 6, "year": 12}[unit]
     return _add_months(d, round(n * months))
 
 
@@ -293,7 +299,9 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
     kind, text = m.lastgroup, m[0]
     if kind == "rel_next":
         which = " ".join(m["rn_w"].lower().split())
-        unit = m["rn_u"].lower()
+        unit = _UNIT_WORD.get(m["rn_u"].lower(), m["rn_u"].lower())
+        if unit not in WEEKDAYS and unit[:3] in _WEEKDAY_START:  # "next Tues"
+            unit = WEEKDAYS[weekday_number(unit)]
         step = {"next": 1, "coming": 1, "the following": 1, "this": 0, "last": -1, "previous": -1}[which]
         if unit in WEEKDAYS:
             target = WEEKDAYS.index(unit)
@@ -317,6 +325,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
     if kind in ("rel_in", "rel_ago"):
         n = _count(m["ri_n"] if kind == "rel_in" else m["ra_n"])
         unit = (m["ri_u"] if kind == "rel_in" else m["ra_u"]).lower().rstrip("s")
+        unit = _UNIT_WORD.get(unit, unit)
         if unit == "fortnight":  # "in a fortnight": two weeks
             unit, n = "week", n * 2
         if unit == "hour":  # "48 hours later": the day it falls on

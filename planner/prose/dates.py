@@ -60,10 +60,33 @@ def _md_slash(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     else:
         return None
 
+    start = m.start()
+    week = _SLASH_WEEK_OF.search(text, max(0, start - 16), start)
+    if week is not None:  # "w/c 1/18", "wk of 11/16": the week holding that day
+
+        def build_week(year: int) -> Window:
+            return cal.week_containing(date(year, month, day), text[week.start() : m.end()])
+
+        return Atom(week.start(), m.end(), "week", cal.next_occurrence(build_week, g.as_of))
+
     def build(year: int) -> Window:
         return cal.day(year, month, day, m[0])
 
-    return Atom(m.start(), m.end(), "day", cal.next_occurrence(build, g.as_of), pending=True, with_year=build)
+    # After a weekday ("Wed 1/13") or as a heading ("Minutes 11/19:"), it needs no other cue.
+    told = _SLASH_WEEKDAY.search(text, max(0, start - 12), start) is not None or (
+        text.startswith(":", m.end()) and _SLASH_HEADING.search(text, max(0, start - 16), start) is not None
+    )
+    return Atom(start, m.end(), "day", cal.next_occurrence(build, g.as_of), pending=not told, with_year=build)
+
+
+_SLASH_HEADING = re.compile(
+    r"(?:^|\b(?:minutes|notes|update|status|standup|stand-up|sync|retro|review|meeting|agenda|plan|recap|summary)\s+)$",
+    re.IGNORECASE,
+)
+_SLASH_WEEK_OF = re.compile(p.WEEK_OF + "$", re.IGNORECASE)
+_SLASH_WEEKDAY = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+$", re.I
+)
 
 
 def _week_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:

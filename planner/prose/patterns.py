@@ -80,7 +80,7 @@ _HOLIDAY = (
     r"Presidents" + _APOS + r"?\s+Day)"
 )
 # "the week of", and the British "week commencing" and "w/c".
-_WEEK_OF = r"(?:\bweek\s+(?:of|commencing|beginning|starting)\s+|\bw/[cb]\s+)"
+WEEK_OF = r"(?:\b(?:week|wk)\s+(?:of|commencing|beginning|starting)\s+|\bw/[cb]\s+)"
 
 # Left edge: a date or number glued to a word, a version dot, a currency or a ticket dash is not ours.
 _L = r"(?<![\w.$\u20ac\u00a3#/@:+-])"
@@ -105,8 +105,8 @@ _FORMS = [
     rf"(?P<month_day_range>\b(?P<mdr_m>{_MONTH})\.?\s+(?P<mdr_a>{_DAY}){_DASH}(?P<mdr_b>{_DAY})(?:,?\s+(?P<mdr_y>{_YEAR}))?{_R})",
     rf"(?P<year_range>{_LY}(?P<yr_a>{_YEAR})(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|until)\s+)(?P<yr_b>{_YEAR}){_R})",
     # --- ISO forms --------------------------------------------------------------------------
-    rf"(?P<week_of>{_WEEK_OF}(?P<wo_y>\d{{4}})-(?P<wo_m>\d\d)-(?P<wo_d>\d\d)(?!\d))",
-    rf"(?P<week_of_day>{_WEEK_OF}(?:(?P<wd_d>{_DAY})\s+(?:of\s+)?(?P<wd_m>{_MONTH})|(?P<wd_m2>{_MONTH})\.?\s+(?P<wd_d2>{_DAY}))\b(?:,?\s+(?P<wd_y>{_YEAR}))?{_R})",
+    rf"(?P<week_of>{WEEK_OF}(?P<wo_y>\d{{4}})-(?P<wo_m>\d\d)-(?P<wo_d>\d\d)(?!\d))",
+    rf"(?P<week_of_day>{WEEK_OF}(?:(?P<wd_d>{_DAY})\s+(?:of\s+)?(?P<wd_m>{_MONTH})|(?P<wd_m2>{_MONTH})\.?\s+(?P<wd_d2>{_DAY}))\b(?:,?\s+(?P<wd_y>{_YEAR}))?{_R})",
     rf"(?P<iso_day>{_LY}(?P<id_y>\d{{4}})(?P<id_s>[-/])(?P<id_m>\d\d)(?P=id_s)(?P<id_d>\d\d)(?![\d%]|[.,:/-]\d))",
     rf"(?P<dmy>{_LY}(?P<dy_d>\d{{1,2}})(?P<dy_s>[./])(?P<dy_m>\d{{1,2}})(?P=dy_s)(?P<dy_y>\d{{4}})(?![\d%]|[.,:/-]\d))",
     # "by 3/31", "from 15/3", "the 1/1 renewals": a yearless day, only where the order of day and
@@ -128,7 +128,7 @@ _FORMS = [
     rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|'(?P<se_yy>\d\d))\b)",
     rf"(?P<season_bare>(?<=the\s)(?P<sb_s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|'\d)))",
     rf"(?P<day_month>{_L}(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<dm_y>{_YEAR}))?{_R})",
-    rf"(?P<month_day>\b(?P<md_m>{_MONTH})\.?\s+(?:the\s+)?(?P<md_d>{_DAY})(?![\d:]|\.\d|\s*%)(?:,?\s+(?P<md_y>{_YEAR}))?{_R})",
+    rf"(?P<month_day>\b(?P<md_m>{_MONTH})\.?\s+(?:the\s+)?(?P<md_d>{_DAY})(?!\d|:\d|\.\d|\s*%)(?:,?\s+(?P<md_y>{_YEAR}))?{_R})",
     rf"(?P<month_year>\b(?P<my_m>{_MONTH})\.?,?\s+(?:of\s+)?(?:(?P<my_y>{_YEAR})|'(?P<my_yy>\d\d)){_R})",
     rf"(?P<holiday>\b(?P<ho_n>{_HOLIDAY})\b(?:,?\s+(?P<ho_y>{_YEAR}))?{_R})",
     rf"(?P<month>\b(?P<mo_m>{_MONTH})\b)",
@@ -148,10 +148,12 @@ _CUED = "".join(rf"(?<=\b{cue}\s)|" for cue in ("on", "by", "until", "till", "be
 _WEEKDAY_SHORT = (
     rf"(?:(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat)|(?:{_CUED[:-1]})(?:mon|tues?|wed|thu(?:rs?)?|fri))(?=\.?(?:\W|$))"
 )
+# "next Tues", "this fri": abbreviations after next/this/last, "Sat" and "Sun" capitalised only.
+_NEXT_SHORT = r"(?:(?-i:Sat|Sun)|mon|tues?|wed|thu(?:rs?)?|fri)(?=\.?(?:\W|$))"
 _RELATIVE = [
-    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|last|previous|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint|{_SEASON})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
-    rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
-    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|before(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b(?!\s+than\b))",
+    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|last|previous|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|year|sprint|{_SEASON}|{_NEXT_SHORT})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
+    rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|wks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
+    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|wks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|before(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b(?!\s+than\b))",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?:(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint)\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",

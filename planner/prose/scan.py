@@ -57,7 +57,7 @@ TIME_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
         "hour hours hr hrs day days week weeks wk wks month months quarter quarters year years sprint sprints "
         "point points pts sp tomorrow tmrw yesterday today tonight night morning afternoon evening eow eom eoq eoy "
-        "eod cob weekend weekends spring "
+        "eod cob weekend weekends half q spring "
         "summer autumn fall winter monday tuesday wednesday thursday friday saturday sunday mon tue tues wed "
         "thu thur thurs fri sat sun jan january feb february mar march apr april may jun june jul july aug "
         "august sep sept september oct october nov november dec december fy cy cw size sizes sized sizing shirt "
