@@ -195,9 +195,9 @@ def _iso_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 def _qh(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     kind = (m["qh_k"] or m["qh_k2"]).upper()
-    if (m["qh_k"] or m["qh_k2"]) != kind:
-        return None  # "q3" is a key, "Q3" a quarter
     n = int(m["qh_n"] or m["qh_n2"])
+    if m["qh_k"] == "q" and not cued(text, m.start()) and not _H_NOUNS.match(text, m.end()):
+        return None  # "the q3 key" is a name; "in q3" and "our q2 goals" are quarters
     if kind == "H" and n > 2:
         return None
     build = cal.quarter if kind == "Q" else cal.half
@@ -206,7 +206,9 @@ def _qh(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     if year_text:
         year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         return absolute(m, text, build(year, n, m[0]), unit)
-    if m["qh_n2"] or (counted(text, m.start()) and not _TO_PERIOD.match(text, m.end())):
+    if (m["qh_n2"] and not (kind == "H" and cued(text, m.start()))) or (
+        counted(text, m.start()) and not _TO_PERIOD.match(text, m.end())
+    ):
         return None  # "3Q" without a year is too often something else; "item Q3" is a name
     window = cal.next_occurrence(lambda y: build(y, n, m[0]), g.as_of)
     # "H2" alone is as often a heading level; it needs a cue ("in H2") or a planning noun after it.
@@ -217,7 +219,7 @@ def _qh(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 _TO_PERIOD = re.compile(r"\s*(?:-|\u2013|\u2014|\.\.|to|through|thru|until|till)\s*[QH][1-4]")
 _H_NOUNS = re.compile(
     r"\s+(?:priorities|goals|themes|bets|commitments|OKRs?|targets|focus|forecasts?|numbers|results|revenue|pipeline|"
-    r"headcount|hiring|bookings|board)\b",
+    r"headcount|hiring|bookings|board|roadmaps?|plans?|planning|budgets?|launch(?:es)?)\b",
     re.IGNORECASE,
 )
 
@@ -371,7 +373,7 @@ def _month_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 def _month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     month = _month_word(m["mo_m"])
     # "Release date reveal: March.": a month given as a value is one; "Owner: May Lin" is a name.
-    given = _COLON_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
+    given = _COLON_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None or _listed(text, m)
     if given and _NAME_AFTER.match(text, m.end()):
         return None
     if month is None or (
@@ -383,6 +385,22 @@ def _month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     window = cal.next_occurrence(lambda y: cal.month(y, month, m[0]), g.as_of)
     pending = not given and not (month != 5 and _modifies(text, m.start(), m.end()))
     return absolute(m, text, window, "month", pending, lambda y: cal.month(y, month, m[0]))
+
+
+def _listed(text: str, m: re.Match[str]) -> bool:
+    """'Jan - hardening; Feb - beta': a month that heads an item; 'Feb is looking tight': the
+    subject of a sentence."""
+    start = m.start()
+    if start and _ITEM_START.search(text, max(0, start - 4), start) is None:
+        return False
+    if _ITEM_AFTER.match(text, m.end()):
+        return True
+    return m["mo_m"].lower() != "mar" and _SUBJECT_AFTER.match(text, m.end()) is not None  # "Mar is short for"
+
+
+_ITEM_START = re.compile(r"(?:^|[;.!?\u2022*]\s+|\n\s*)$")
+_ITEM_AFTER = re.compile(r"\s*(?:[\u2013\u2014]|-\s|:\s)")
+_SUBJECT_AFTER = re.compile(r"\s+(?:is|was|will|looks|seems|has|gets|feels)\b")
 
 
 def _modifies(text: str, start: int, end: int) -> bool:

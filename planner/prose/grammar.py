@@ -179,7 +179,7 @@ _MOVED_FROM = re.compile(
 )
 # "from Thursday 26 November through Tuesday 1 December": the second day's weekday is between.
 _RANGE_BETWEEN = re.compile(
-    r"(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+)"
+    r"\.?(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|/|\s+(?:to|through|thru|until|till|and|-)\s+)"
     r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+)?",
     re.IGNORECASE,
 )

@@ -123,7 +123,7 @@ _FORMS = [
     r"|FY\s?'?(?P<fq_y2>\d{4}|\d\d)\s*[-/ ]?\s*(?P<fq_q2>[QH][1-4]|[1-4][QH]))\b)",
     r"(?P<fy>\bFY\s?'?(?P<fy_y>\d{4}|\d\d)(?:[/-](?P<fy_y2>\d\d))?\b)",
     rf"(?P<cy>\b(?:calendar\s+year\s+|CY\s?'?)(?P<cy_y>{_YEAR}|\d\d)\b)",
-    rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QH]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>[23]\d)(?=\b))?\b(?!-\d|\.\d))",
+    rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QHq]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>[23]\d)(?=\b))?\b(?!-\d|\.\d))",
     rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last|front|back)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?:(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year)|(?P<op_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<op_my>{_YEAR}))?))?\b)",
     rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|'(?P<se_yy>\d\d))\b)",
     rf"(?P<season_bare>(?<=the\s)(?P<sb_s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|'\d)))",
@@ -206,7 +206,7 @@ BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 CUE_BEFORE = re.compile(
     r"(?:\b(?:in|by|until|till|before|after|from|since|during|through|throughout|across|over|for|of|on|around|circa|"
     r"starting|ending|early|mid|late|this|next|last|between|and|to|or|than|as\s+of|end|start|beginning|"
-    r"until|into|spring|summer|autumn|fall|winter|year|calendar|target|deadline|ETA|due|ship|ships|lands?)"
+    r"until|into|spring|summer|autumn|fall|winter|year|calendar|target|deadline|ETA|due|ship|ships|lands?|make|miss)"
     r"|[(\u2013\u2014]|mid-)(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
