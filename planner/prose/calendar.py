@@ -336,6 +336,10 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         if kind == "rel_in" and not m["ri_p"].lower().startswith("in "):
             return Window(as_of, max(as_of, then), "range", text)  # "within two weeks": from now until then
         return _named(_unit_window(unit, then, sprint_weeks), text)
+    if kind == "rel_coming":  # "in the coming weeks": as "in a few weeks", from tomorrow on
+        unit = m["rc_u"].lower().rstrip("s")
+        last = _shift(as_of, unit, VAGUE_COUNTS["a few"][1], sprint_weeks)
+        return Window(as_of + timedelta(days=1), last, "range", text)
     if kind == "rel_around":  # "the week before": resolved from the as-of date, as "a week later" is
         unit = m["ra2_u"].lower()
         step = -1 if m["ra2_d"].lower() == "before" else 1

@@ -29,7 +29,7 @@ def on_average(text: str, end: int) -> bool:
     return _ON_AVERAGE.match(text, end) is not None
 
 
-_ON_AVERAGE = re.compile(r"\s+(?:on\s+average|on\s+a\s+typical\s+\w+|typically|usually)\b", re.IGNORECASE)
+_ON_AVERAGE = re.compile(r",?\s+(?:on\s+average|on\s+a\s+typical\s+\w+|typically|usually|normally)\b", re.IGNORECASE)
 
 
 def habitual(text: str, start: int) -> bool:

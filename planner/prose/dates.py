@@ -17,7 +17,7 @@ from planner.prose.mention import DATE, Atom, Grammar, Handler, Mention, absolut
 from planner.windows import Window, range_window
 
 _YEAR_NOUNS = re.compile(
-    r"^\s+(?:roadmap|plans?|planning|goals|OKRs?|budget|launch|release|target|strategy|priorities|timeline|"
+    r"^\s+(?:roadmap|plans?|planning|goals|OKRs?|budget|launch|release|target|strategy|priorities|timelines?|timeframe|"
     r"kickoff|offsite|season|cycle|edition|conference|summit|review|calendar|horizon|deadline|vision|effort|bet|"
     r"priority|priorities|theme|themes|initiative|commitment|objective|milestone|plan\b)\b",
     re.IGNORECASE,
@@ -131,8 +131,10 @@ def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom:
         return Atom(m.start(), m.end(), "week", cal.week(int(m["wn_y"]), week, m[0]))
     # "week 47" alone: the next week 47, as a yearless month is the next such month; and
     # only after a cue ("in week 47", "for week 47"): "week 3 is the backup" counts weeks.
+    # "CW 14" and a week given after a colon ("IT cabling: wk 15") need no cue.
     window = cal.next_occurrence(lambda y: cal.week(y, week, m[0]), g.as_of)
-    return Atom(m.start(), m.end(), "week", window, pending=True)
+    given = m[0][:2].upper() in ("CW", "KW") or _COLON_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
+    return Atom(m.start(), m.end(), "week", window, pending=not given)
 
 
 def _eoy_year(m: re.Match[str], text: str, g: Grammar) -> Atom:
@@ -161,6 +163,9 @@ def _season_bare(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         return None
     name = m["sb_s"].lower()
     window = cal.next_occurrence(lambda y: cal.season(y, name, m[0]), g.as_of)
+    part = p.PART_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    if part is not None and part["part"].lower() in ("early", "mid", "late"):  # "late autumn": its last month
+        return Atom(part.start(), m.end(), "range", cal.part_of(window, "quarter", part["part"].lower()))
     return Atom(m.start(), m.end(), "range", window)
 
 
@@ -241,11 +246,17 @@ def _fy_q(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     year = _year(m["fq_y"] or m["fq_y2"])
     part = (m["fq_q"] or m["fq_q2"]).upper()
     kind, n = (part[0], int(part[1])) if part[0] in "QH" else (part[1], int(part[0]))
-    if kind == "H":
-        if n > 2:
+    build = cal.fiscal_half if kind == "H" else cal.fiscal_quarter
+    if kind == "H" and n > 2:
+        return None
+    if m["fq_q3"]:  # "FY27 Q2-Q4": both ends in the same fiscal year
+        last = m["fq_q3"].upper()
+        if last[0] != kind or int(last[1]) <= n or (kind == "H" and int(last[1]) > 2):
             return None
-        return absolute(m, text, cal.fiscal_half(year, n, g.fiscal_year_start, m[0]), "half")
-    return absolute(m, text, cal.fiscal_quarter(year, n, g.fiscal_year_start, m[0]), "quarter")
+        first_window = build(year, n, g.fiscal_year_start, m[0])
+        last_window = build(year, int(last[1]), g.fiscal_year_start, m[0])
+        return Atom(m.start(), m.end(), "range", range_window(first_window, last_window, m[0]))
+    return absolute(m, text, build(year, n, g.fiscal_year_start, m[0]), "half" if kind == "H" else "quarter")
 
 
 def _ordinal_part(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -437,9 +448,13 @@ def _year(value: str) -> int:
 
 def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     start = m.start()
-    if counted(text, start) or _product_name(text, start):
-        return None
     after = text[m.end() : m.end() + 24]
+    if _product_name(text, start) or (
+        # "one of the 2000 users" counts; "scoring of the 2026 OKRs" names the year's OKRs
+        counted(text, start)
+        and not (_DETERMINER_BEFORE.search(text, max(0, start - 8), start) and _YEAR_NOUNS.match(after))
+    ):
+        return None
     has_cue = cued(text, start) or p.PART_BEFORE.search(text, max(0, start - 24), start) is not None
     ends_clause = (
         not after.strip(" \t")
@@ -624,6 +639,7 @@ DATE_HANDLERS: dict[str, Handler] = {
     "md_slash": _md_slash,
     "rel_next": _relative,
     "rel_in": _relative,
+    "rel_coming": _relative,
     "rel_ago": _relative,
     "rel_end": _relative,
     "rel_day": _relative,

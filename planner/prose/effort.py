@@ -55,7 +55,10 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         and not OF_WORK.match(after)
     ):
         return None  # "a week" is an estimate only after "takes", "about", "for"... or before "of work"
-    if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, start - 40), start) or p.ESTIMATE_TRAP_AFTER.match(after):
+    people = person and _PEOPLE_UNIT.search(text, start, end) is not None  # not "business days"
+    if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, start - 40), start) or (
+        not people and p.ESTIMATE_TRAP_AFTER.match(after)  # "6 FTE-weeks to run the RFP" is effort
+    ):
         return None
     trap = p.ESTIMATE_TRAP_NOUNS.search(text, max(0, start - 72), start)
     if trap is not None and not _work_anyway(text[trap.start() : start], unit, after):
@@ -75,7 +78,6 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         return None
     if habitual(text, start):
         return None  # "console certification typically takes two to three weeks"
-    people = person and _PEOPLE_UNIT.search(text, start, end) is not None  # not "business days"
     if not people and unit not in ("sprints", "points") and other_duration(text, start, after):
         return None
     low, high = _amount(lo_key)
@@ -90,7 +92,9 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
 
 
 _PERSON_UNIT = re.compile(p.PERSON + r"[a-z]+$", re.IGNORECASE)
-_PEOPLE_UNIT = re.compile(r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal)[- ][a-z]+$", re.I)
+_PEOPLE_UNIT = re.compile(
+    r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|FTE)[- ][a-z]+$", re.I
+)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 # After a trap noun ("cache", "latency", "incidents"), words that make the number an effort
 # anyway: "fixing the cache bug will take 3 days", "the session store rewrite is 2 weeks".
@@ -113,7 +117,7 @@ _AFTER_AN_ESTIMATE = re.compile(
     re.IGNORECASE,
 )
 _A_UNIT_OK = re.compile(
-    r"\b(?:takes?|took|taking|need(?:s|ed)?|add(?:s|ed)?|about|around|roughly|approximately|only|just|for|spend|spent|"
+    r"\b(?:takes?|took|taking|need(?:s|ed)?|add(?:s|ed)?|call\s+it|closer\s+to|more\s+like|about|around|roughly|approximately|only|just|for|spend|spent|"
     r"budget|effort|estimate[ds]?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within)\s+$",
     re.IGNORECASE,
 )
@@ -124,7 +128,9 @@ def _is_compound(text: str, start: int, end: int, hi_text: str | None) -> bool:
     span = text[start:end]
     if hi_text is not None and not re.search(r"\d[a-z]*-[a-z]", span, re.IGNORECASE):
         return False
-    if not re.search(r"[0-9a-z]-(?:hours?|days?|weeks?|months?|quarters?|years?|sprints?)$", span, re.IGNORECASE):
+    if not re.search(
+        r"[0-9a-z]-(?:hours?|hrs?|days?|weeks?|wks?|months?|quarters?|years?|sprints?)$", span, re.IGNORECASE
+    ):
         return False
     if re.search(r"(?:person|people|engineer|eng|dev|developer|man|team|ideal)-\w+$", span, re.IGNORECASE):
         return False
@@ -164,6 +170,7 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
             not _SIZE_CUE.search(text, sentence, m.start())
             and not _WORK_IS.search(text, sentence, m.start())
             and not _DOING_IS.search(text, sentence, m.start())
+            and not _SIZE_CUE_AFTER.match(text, m.end())
         ):
             return None  # "is an L" names a size where the sentence is about sizes or sizes a piece of work
     start = m.start(group)
@@ -179,15 +186,17 @@ _GOODS_IN = re.compile(
 )
 _SIZE_CUE = re.compile(r"\b(?:t-?shirts?|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
+_SIZE_CUE_AFTER = re.compile(r"[^.;!?]{0,40}?\b(?:t-?shirt|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 # "Removing the legacy parser is an L": a task named by what is done, as the subject.
+_HEDGE = r"(?:(?:roughly|about|around|probably|likely|now|still|maybe|more\s+like)\s+)?"
 _DOING_IS = re.compile(
-    r"(?:^|(?<=[.;:!?]\s)|[;:]\s+)\s*[A-Z][a-z]+ing\b(?:\s+[\w'-]+){1,12}\s+(?:is|was|looks\s+like)\s+(?:an?\s+)?$"
+    rf"(?:^|(?<=[.;:!?]\s)|[;:]\s+)\s*[A-Z][a-z]+ing\b(?:\s+[\w'-]+){{1,12}}\s+(?:is|was|looks\s+like)\s+{_HEDGE}(?:an?\s+)?$"
 )
 # "the platform migration is an L": a piece of work as the subject; "Billing is an L" is not.
 _WORK_IS = re.compile(
     r"\b(?:migration|project|epic|rewrite|refactor|redesign|integration|port|spike|feature|initiative|work|story|"
-    r"ticket|task|overhaul|upgrade|revamp|rebuild|workstream)s?(?:\s+[\w'-]+){0,6}\s+(?:is|are|was|looks\s+like)\s+"
-    r"(?:an?\s+)?$",
+    r"ticket|task|overhaul|upgrade|revamp|rebuild|workstream|cleanup|clean-up|removal|deprecation|consolidation|"
+    r"automation)s?(?:\s+[\w'-]+){0,6}\s+(?:is|are|was|looks\s+like)\s+" + _HEDGE + r"(?:an?\s+)?$",
     re.IGNORECASE,
 )
 

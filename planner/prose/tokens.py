@@ -37,9 +37,10 @@ _ANCHOR_WORDS = _words(
 _LEADS = {
     "the": "rel_next rel_in rel_day rel_after_next weeks_of_month rel_around rel_weekend",
     "a an another": "rel_ago or_two size_sized estimate",
-    "in": "rel_in rel_new_year",
-    "over": "rel_in rel_new_year rel_weekend",
-    "within during": "rel_in",
+    "in": "rel_in rel_new_year rel_coming",
+    "over": "rel_in rel_new_year rel_weekend rel_coming",
+    "within": "rel_in",
+    "during": "rel_in rel_coming",
     "black good boxing memorial labor labour independence presidents new valentine": "holiday",
     "on by until till before": "rel_weekday rel_weekend",
     "starting": "rel_weekday",
@@ -48,6 +49,7 @@ _LEADS = {
     "cw wk": "week_num",
     "w": "week_of week_of_day",
     "calendar": "cy",
+    "fiscal": "fy",
 }
 _LEADER_WORDS = [word for words in _LEADS for word in words.split()]
 assert len(_LEADER_WORDS) == len(set(_LEADER_WORDS)), "each leader word once: a word's forms are one pattern"

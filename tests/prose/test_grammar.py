@@ -26,6 +26,13 @@ DATES = [
     ("Backlist conversions are spread across H2.", "H2", "half", "2026-07-01", "2026-12-31"),
     ("Submit the build by 3/31 so QA has a week.", "3/31", "day", "2027-03-31", "2027-03-31"),
     ("Code freeze Wed 1/13, then store submission.", "Wed 1/13", "day", "2027-01-13", "2027-01-13"),
+    ("Scoring of the 2026 OKRs closes soon.", "2026", "year", "2026-01-01", "2026-12-31"),
+    ("We're looking at a 2028 timeframe for the rewrite.", "2028", "year", "2028-01-01", "2028-12-31"),
+    ("The exit from the lease is planned for year-end 2027.", "year-end 2027", "range", "2027-09-01", "2027-12-31"),
+    ("The office move is pencilled in for late autumn.", "late autumn", "range", "2026-11-01", "2026-11-30"),
+    ("Fiscal 2028 planning starts early.", "Fiscal 2028", "year", "2028-01-01", "2028-12-31"),
+    ("Integration is planned across FY27 Q2\u2013Q4.", "FY27 Q2\u2013Q4", "range", "2027-04-01", "2027-12-31"),
+    ("Furniture delivery: wk 14.", "wk 14", "week", "2027-04-05", "2027-04-11"),
     ("Feb is looking tight with 3 launches stacked up.", "Feb", "month", "2027-02-01", "2027-02-28"),
     ("The search rewrite won't make Jan.", "Jan", "month", "2027-01-01", "2027-01-31"),
     (
@@ -232,6 +239,7 @@ RELATIVE = [
     ("The board wants a revised plan two weeks from today.", "two weeks from today", "2026-12-07", "2026-12-13"),
     ("Deck draft to me a week before.", "a week before", "2026-11-16", "2026-11-22"),
     ("Tom books the follow-up for next wk.", "next wk", "2026-11-30", "2026-12-06"),
+    ("Leadership will announce the structure in the coming weeks.", "in the coming weeks", "2026-11-25", "2026-12-22"),
     ("Results in 2 wks; no decisions until then.", "in 2 wks", "2026-12-07", "2026-12-13"),
     ("Design review got pushed to next Tues.", "next Tues", "2026-12-01", "2026-12-01"),
     ("Not a priority this half.", "this half", "2026-07-01", "2026-12-31"),
@@ -295,6 +303,10 @@ ESTIMATES = [
     ("The importer needs one more sprint.", "one more sprint", 1, 1, "sprints"),
     ("Budget an extra week for QA.", "an extra week", 1, 1, "weeks"),
     ("Add two more weeks for the rollout.", "two more weeks", 2, 2, "weeks"),
+    ("Space planning: 4 FTE-weeks.", "4 FTE-weeks", 4, 4, "weeks"),
+    ("Procurement needs 6-10 FTE-weeks to run the RFP.", "6-10 FTE-weeks", 6, 10, "weeks"),
+    ("Setup and testing, so call it a week with buffer.", "a week", 1, 1, "weeks"),
+    ("Their guess was high and ours was closer to a month.", "a month", 1, 1, "months"),
     ("Updating the runbooks is an estimated 2h.", "2h", 2, 2, "hours"),
     ("Flag cleanup should fit in half a sprint.", "half a sprint", 0.5, 0.5, "sprints"),
     # A technical noun before the number does not make it a duration of that thing when work is named.
@@ -440,6 +452,9 @@ TRAPS = [
     "This half of the room votes first.",
     "I last sat with them after the offsite.",
     "We'll talk about it another day.",
+    "We will revisit the plan at the mid-year review.",
+    "We will hold the mid-quarter OKR check-in soon.",
+    "The kickoff is a 2-hr workshop with product.",
     # the opening days of every week
     "Helpdesk cover is 8am-6pm UK time, Monday to Friday, excluding bank holidays.",
     "The pop-up runs Mon through Sat.",
@@ -470,6 +485,8 @@ def test_traps_are_not_mentions(sentence):
 
 # Durations of something other than work, told by the shape of the clause (planner/prose/clause.py).
 OTHER_DURATIONS = [
+    ("service level", "Standard plan customers get a response within 2 business days."),
+    ("what usually happens", "The FP&A team can turn around a scenario model in about 2 days, normally."),
     ("retention, a list", "We retain chat transcripts for 18 months and PagerDuty logs for 90 days."),
     ("measured, past", "MTTR improved from 3.2 hours to 1.4 hours."),
     ("service level", "Our goal: first-response time under 2 hours for 90% of tickets."),
@@ -570,6 +587,11 @@ def test_a_size_given_to_a_piece_of_work():
     # Not only the first sentence of a paragraph: the subject starts after the last full stop.
     assert [m.text for m in find_mentions("We kept the old one. Removing the config parser is an L.", GRAMMAR)] == ["L"]
     assert [m.text for m in find_mentions("Billing is an L.", GRAMMAR)] == []
+    # hedged, or sized by a cue after it
+    assert [m.text for m in find_mentions("Planning the partner summit is roughly an L.", GRAMMAR)] == ["L"]
+    assert [m.text for m in find_mentions("Update: the IAM cleanup is now an S.", GRAMMAR)] == ["S"]
+    assert [m.text for m in find_mentions("It is big: an XL by the sourcing team's sizing.", GRAMMAR)] == ["XL"]
+    assert [m.text for m in find_mentions("Billing is now an L.", GRAMMAR)] == []
 
 
 def test_sizes_listed_after_a_size_cue():
