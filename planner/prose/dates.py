@@ -133,7 +133,11 @@ def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom:
     # only after a cue ("in week 47", "for week 47"): "week 3 is the backup" counts weeks.
     # "CW 14" and a week given after a colon ("IT cabling: wk 15") need no cue.
     window = cal.next_occurrence(lambda y: cal.week(y, week, m[0]), g.as_of)
-    given = m[0][:2].upper() in ("CW", "KW") or _COLON_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
+    given = (
+        m[0][:2].upper() in ("CW", "KW")
+        or _COLON_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
+        or _YEAR_NOUNS.match(text, m.end()) is not None  # "Wk 50 plan:"
+    )
     return Atom(m.start(), m.end(), "week", window, pending=not given)
 
 
@@ -537,16 +541,14 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     return Mention(m.start(), m.end(), m[0], DATE, "relative", window)
 
 
-# "today", "tonight" and "this afternoon" name a date where the clause plans something ("I'll
-# pick it up today"), says what happens ("the build goes out tonight") or is a note of the day's
-# work ("today pairing on the cache layer"); not where it states how things are ("the warehouse
-# holds 12 TB today", "Today, support handles refunds by hand").
-_NOW_WORDS = ("today", "tonight", "this")
-_NOW_STATE = re.compile(
-    r"\d(?![\d:.]*\s*(?:am|pm|[ap]\.m\.)(?!\w))(?!\d*:\d)|"
-    r"\b(?:has|have|had|holds?|held|is|are|was|were|stands?|sits?|totals?|as\s+of|up\s+to|until|till|than|since)\b",
-    re.IGNORECASE,
-)
+# "today" names a date, in a plan ("I'll pick it up today"), a note of the day's work ("today
+# pairing on the cache layer") or a report ("502s since 09:40 UTC today"); not where the
+# clause states an amount as it stands ("the warehouse holds 12 TB today") or opens with it
+# for "nowadays" ("Today, support handles refunds by hand"). "tonight" and "this morning"
+# always name a date.
+_NOW_WORDS = ("today",)
+_AMOUNT = re.compile(r"\d(?![\d:.]*\s*(?:am|pm|[ap]\.m\.)(?!\w))(?!\d*:\d)")
+_STATE_VERB = re.compile(r"\b(?:has|have|had|holds?|held|is|are|was|were|stands?|sits?|totals?)\b", re.IGNORECASE)
 _AND = re.compile(r"\b(?:and|but|then)\s")
 _DOING_AFTER = re.compile(
     r"\s*(?::|,|\u2014|-)?\s*(?:I'm\s+|I\s+am\s+|we're\s+|we\s+are\s+)?[a-z]+ing\b", re.IGNORECASE
@@ -558,8 +560,10 @@ def _now_planned(m: re.Match[str], text: str) -> bool:
         return True
     before = _AND.split(clause_before(text, m.start()))[-1]
     if before.strip():
-        return _NOW_STATE.search(before) is None
-    return _DOING_AFTER.match(text, m.end()) is not None
+        return not (_STATE_VERB.search(before) and _AMOUNT.search(before))
+    if text.startswith(",", m.end()):
+        return _DOING_AFTER.match(text, m.end()) is not None
+    return True
 
 
 _TAKES_BEFORE = re.compile(

@@ -113,7 +113,7 @@ def _work_anyway(before: str, unit: str, after: str) -> bool:
 # "roughly two weeks for frontend and a day for QA": the next item of a list of efforts.
 _AFTER_AN_ESTIMATE = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-\s*\w+\s*)?"
-    r"(?:hours?|days?|weeks?|months?|sprints?)\b(?:\s+[\w'-]+){0,5}?,?\s+(?:and|plus)\s+$",
+    r"(?:hours?|days?|weeks?|months?|sprints?)\b(?:\s+[\w'-]+){0,5}?(?:,|,?\s+(?:and|plus))\s+$",
     re.IGNORECASE,
 )
 _A_UNIT_OK = re.compile(
@@ -157,6 +157,8 @@ def _amount(word: str) -> tuple[float, float]:
 
 def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     group = {"size": "sz_s", "size_as": "sa_s", "size_sized": "ss_s", "size_listed": "sl_s"}[m.lastgroup or "size"]
+    if group == "sl_s" and m["sl_s"] is None:
+        group = "sl_s2"
     size = m[group]
     if size != size.upper():
         return None
@@ -164,8 +166,12 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None  # "order size M gloves": the size of a thing, not of work
     if group == "sz_s" and _GOODS_IN.search(text, max(0, m.start() - 30), m.start()):
         return None  # "150 in size M", "ships in sizes XS to XXL": goods in each size
-    if group == "sl_s":
+    if group == "sl_s2" and _GOODS_RUN.search(text, max(0, m.start() - 20), m.start()):
+        return None  # "the rest in XL", "sizes XS to XXL": goods in each size
+    if group in ("sl_s", "sl_s2"):
         sentence = back_to(_SENTENCE_END, text, m.start(), 160)
+        if sentence > 1:  # "Could we get this sized? Gut feel says XL.": the cue may be one sentence back
+            sentence = back_to(_SENTENCE_END, text, sentence - 2, 160)
         if (
             not _SIZE_CUE.search(text, sentence, m.start())
             and not _WORK_IS.search(text, sentence, m.start())
@@ -184,8 +190,9 @@ _GOODS_AFTER = re.compile(
 _GOODS_IN = re.compile(
     r"(?:\d|\b(?:ships?|shipped|comes?|available|sold|stocked|made|cut|printed))\s+in\s+$", re.IGNORECASE
 )
-_SIZE_CUE = re.compile(r"\b(?:t-?shirts?|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
+_SIZE_CUE = re.compile(r"\b(?:t-?shirts?|(?:re)?siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
+_GOODS_RUN = re.compile(r"(?:\bin\s|\bsizes?\s+(?:XXS|XS|S|M|L|XL|XXL)\s*(?:to|-|\u2013|through)\s*)$")
 _SIZE_CUE_AFTER = re.compile(r"[^.;!?]{0,40}?\b(?:t-?shirt|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 # "Removing the legacy parser is an L": a task named by what is done, as the subject.
 _HEDGE = r"(?:(?:roughly|about|around|probably|likely|now|still|maybe|more\s+like)\s+)?"

@@ -176,7 +176,10 @@ _ESTIMATES = [
     r"(?P<sa_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",
     r"(?P<size_sized>\b(?:an?\s+)?(?P<ss_s>XXS|XS|S|M|L|XL|XXL)[- ](?:sized?|t-?shirt)\b)",
     # "Sizing: auth is an M, search is an L": a size named after a size cue earlier in the sentence.
-    r"(?P<size_listed>(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\ban\s)|(?<=\ba\s))(?-i:(?P<sl_s>XXS|XS|S|M|L|XL|XXL))\b(?![-.&/']\w))",
+    # ... or, after a size cue, as an item's value: "T-shirt sizes: export API S, audit trail M".
+    r"(?P<size_listed>(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\ban\s)|(?<=\ba\s))(?-i:(?P<sl_s>XXS|XS|S|M|L|XL|XXL))\b(?![-.&/']\w)"
+    r"|(?:(?<=[A-Za-z)]\s)|(?<=\())(?-i:(?P<sl_s2>XXS|XS|S|M|L|XL|XXL))\b(?![-.&/']\w)"
+    r"(?=\s*(?:[,;.)!?]|$)|\s+(?:to|or|and|maybe|if|after|before|for|now|then|but)\b))",
     r"(?P<or_two>\b(?:an?|one)\s+(?P<ot_u>hour|day|week|month|sprint)\s+or\s+(?P<ot_n>two|three|so)\b)",
     rf"(?P<estimate>(?P<es_a>~|\u2248|about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|circa\s+|at\s+least\s+|at\s+most\s+|up\s+to\s+)?{_L_NUM}(?P<es_lo>{_NUM_A})(?:{_DASH}(?P<es_hi>{_NUM})(?![.,]\d))?(?:\s+|\s*-\s*|(?=[a-z]))(?P<es_full>(?:full|whole|solid)\s+)?(?:(?:more|extra|additional|further)\s+)?(?:{PERSON})?(?:\s*of\s+)?(?P<es_u>{_UNIT_LONG})\b(?P<es_half>\s+and\s+a\s+half\b)?(?!-\w))",
     rf"(?P<est_short>(?P<eh_a>~|\u2248)?{_L_NUM}(?P<eh_lo>\d+(?:\.\d+)?)(?:\s*[-\u2013]\s*(?P<eh_hi>\d+(?:\.\d+)?))?(?P<eh_u>{_UNIT_SHORT})\b(?![-.]\w))",

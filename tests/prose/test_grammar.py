@@ -216,6 +216,9 @@ RELATIVE = [
     ("Client review moved to Thursday.", "Thursday", "2026-11-26", "2026-11-26"),
     ("I'll pick up the PDF bug today.", "today", "2026-11-24", "2026-11-24"),
     ("The hotfix is due tonight.", "tonight", "2026-11-24", "2026-11-24"),
+    ("Customers report 502s since 09:40 UTC today.", "today", "2026-11-24", "2026-11-24"),
+    ("Build 4412 failed twice this morning; investigating.", "this morning", "2026-11-24", "2026-11-24"),
+    ("Please review the PR before the 4pm cut-off today.", "today", "2026-11-24", "2026-11-24"),
     ("The TestFlight build goes out tonight.", "tonight", "2026-11-24", "2026-11-24"),
     ("Standup: today pairing on the share sheet.", "today", "2026-11-24", "2026-11-24"),
     ("The loop is complete and the offer goes out this afternoon.", "this afternoon", "2026-11-24", "2026-11-24"),
@@ -592,6 +595,14 @@ def test_a_size_given_to_a_piece_of_work():
     assert [m.text for m in find_mentions("Update: the IAM cleanup is now an S.", GRAMMAR)] == ["S"]
     assert [m.text for m in find_mentions("It is big: an XL by the sourcing team's sizing.", GRAMMAR)] == ["XL"]
     assert [m.text for m in find_mentions("Billing is now an L.", GRAMMAR)] == []
+    # a size as an item's value, after a size cue in the sentence or the one before
+    found = find_mentions("T-shirt sizes from refinement: export API S, audit trail M, SSO L; 3 parked.", GRAMMAR)
+    assert [m.text for m in found] == ["S", "M", "L"]
+    assert [m.text for m in find_mentions("Could we get this sized? Gut feel says XL.", GRAMMAR)] == ["XL"]
+    assert [m.text for m in find_mentions("Estimate moved from M to L after the spike.", GRAMMAR)] == ["M", "L"]
+    assert [m.text for m in find_mentions("Resize the integration epic (currently XL).", GRAMMAR)] == ["XL"]
+    assert [m.text for m in find_mentions("The hoodie ships in sizes XS to XXL.", GRAMMAR)] == []
+    assert [m.text for m in find_mentions("The plan is to ship Plan M next.", GRAMMAR)] == []
 
 
 def test_sizes_listed_after_a_size_cue():
