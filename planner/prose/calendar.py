@@ -287,7 +287,7 @@ def _count(word: str) -> float:
         return _count(key.removesuffix(" and a half")) + 0.5
     if key in VAGUE_COUNTS:
         return VAGUE_COUNTS[key][1]
-    return float(NUMBER_WORDS[key]) if key in NUMBER_WORDS else float(key)
+    return float(NUMBER_WORDS[key]) if key in NUMBER_WORDS else float(key.replace(",", ""))
 
 
 def _named(window: Window, text: str) -> Window:
@@ -302,7 +302,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         unit = _UNIT_WORD.get(m["rn_u"].lower(), m["rn_u"].lower())
         if unit not in WEEKDAYS and unit[:3] in _WEEKDAY_START:  # "next Tues"
             unit = WEEKDAYS[weekday_number(unit)]
-        step = {"next": 1, "coming": 1, "the following": 1, "this": 0, "last": -1, "previous": -1}[which]
+        step = {"next": 1, "coming": 1, "the following": 1, "this": 0, "last": -1, "previous": -1, "prior": -1}[which]
         if unit in WEEKDAYS:
             target = WEEKDAYS.index(unit)
             ahead = (target - as_of.weekday()) % 7 or 7
@@ -368,7 +368,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         word = " ".join(m["rd_w"].lower().split())
         if word in ("tomorrow", "tmrw"):
             return day_window(as_of + timedelta(days=1), text)
-        if word in ("yesterday", "last night"):
+        if word in ("yesterday", "y'day", "y\u2019day", "last night"):
             return day_window(as_of - timedelta(days=1), text)
         if word == "the day after tomorrow":
             return day_window(as_of + timedelta(days=2), text)

@@ -202,7 +202,7 @@ def _iso_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return absolute(m, text, cal.month(year, month, m[0]), "month")
 
 
-def _qh(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+def _qh(m: re.Match[str], text: str, g: Grammar) -> Mention | Atom | None:
     kind = (m["qh_k"] or m["qh_k2"]).upper()
     n = int(m["qh_n"] or m["qh_n2"])
     if m["qh_k"] == "q" and not cued(text, m.start()) and not _H_NOUNS.match(text, m.end()):
@@ -216,15 +216,21 @@ def _qh(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         return absolute(m, text, build(year, n, m[0]), unit)
     if (m["qh_n2"] and not (kind == "H" and cued(text, m.start()))) or (
-        counted(text, m.start()) and not _TO_PERIOD.match(text, m.end())
+        counted(text, m.start())
+        and not _TO_PERIOD.match(text, m.end())
+        and not _PERIOD_SLASH.search(text, max(0, m.start() - 3), m.start())  # "Q1/Q2"
     ):
         return None  # "3Q" without a year is too often something else; "item Q3" is a name
+    if m["qh_rel"]:  # "Q1 next year": relative
+        offset = {"next": 1, "this": 0, "last": -1}[m["qh_rel"].lower()]
+        return Mention(m.start(), m.end(), m[0], DATE, "relative", build(g.as_of.year + offset, n, m[0]))
     window = cal.next_occurrence(lambda y: build(y, n, m[0]), g.as_of)
     # "H2" alone is as often a heading level; it needs a cue ("in H2") or a planning noun after it.
     pending = kind == "H" and not _YEAR_NOUNS.match(text, m.end()) and not _H_NOUNS.match(text, m.end())
     return absolute(m, text, window, unit, pending, lambda y: build(y, n, m[0]))
 
 
+_PERIOD_SLASH = re.compile(r"[QH][1-4]/$")
 _TO_PERIOD = re.compile(r"\s*(?:-|\u2013|\u2014|\.\.|to|through|thru|until|till)\s*[QH][1-4]")
 _H_NOUNS = re.compile(
     r"\s+(?:priorities|goals|themes|bets|commitments|OKRs?|targets|focus|forecasts?|numbers|results|revenue|pipeline|"
@@ -392,13 +398,22 @@ def _month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     if given and _NAME_AFTER.match(text, m.end()):
         return None
     if month is None or (
-        m["mo_m"].lower() == "may" and not given and not cued(text, m.start()) and not _TO_MONTH.match(text, m.end())
+        m["mo_m"].lower() == "may"
+        and not given
+        and not cued(text, m.start())
+        and not _TO_MONTH.match(text, m.end())
+        and not (
+            _ARTICLE_JUST_BEFORE.search(text, max(0, m.start() - 6), m.start()) and _modifies(text, m.start(), m.end())
+        )
     ):
         return None
     # "Mar", "Jun" alone are too often a name or a word: like every yearless month, they are
     # pending, a mention only after a cue ("in Mar") or as a range end ("Jan-Mar").
     window = cal.next_occurrence(lambda y: cal.month(y, month, m[0]), g.as_of)
-    pending = not given and not (month != 5 and _modifies(text, m.start(), m.end()))
+    pending = not given and not (
+        _modifies(text, m.start(), m.end())
+        and (month != 5 or _ARTICLE_JUST_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None)
+    )  # "a May start": no verb follows an article
     return absolute(m, text, window, "month", pending, lambda y: cal.month(y, month, m[0]))
 
 
@@ -427,6 +442,7 @@ def _modifies(text: str, start: int, end: int) -> bool:
     )
 
 
+_ARTICLE_JUST_BEFORE = re.compile(r"\b(?:a|the)\s+$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|our|their|this|that)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _NOUN_OR_END_AFTER = re.compile(r"\s+(?!of\b|and\b|or\b|to\b)[A-Za-z]|\s*[.;!?]")
 
@@ -453,17 +469,21 @@ def _year(value: str) -> int:
 def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     start = m.start()
     after = text[m.end() : m.end() + 24]
-    if _product_name(text, start) or (
-        # "one of the 2000 users" counts; "scoring of the 2026 OKRs" names the year's OKRs
-        counted(text, start)
-        and not (_DETERMINER_BEFORE.search(text, max(0, start - 8), start) and _YEAR_NOUNS.match(after))
+    if (
+        _product_name(text, start)
+        or _AFTER_NUMBER.search(text, max(0, start - 4), start)
+        or (
+            # "one of the 2000 users" counts; "scoring of the 2026 OKRs" names the year's OKRs
+            counted(text, start)
+            and not (_DETERMINER_BEFORE.search(text, max(0, start - 8), start) and _YEAR_NOUNS.match(after))
+        )
     ):
         return None
     has_cue = cued(text, start) or p.PART_BEFORE.search(text, max(0, start - 24), start) is not None
     ends_clause = (
         not after.strip(" \t")
         or after[0] in ".,;:!?)]\u2013\u2014\"'\r\n"
-        or after.startswith((" -", " and ", " or ", " \n"))
+        or after.startswith((" -", " \u2013", " \u2014", " and ", " or ", " \n"))
     )
     modifies = _DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None and _SINGULAR_AFTER.match(after)
     if (
@@ -482,6 +502,7 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return absolute(m, text, window, "year")
 
 
+_AFTER_NUMBER = re.compile(r"\d\s$")  # "+1 415 555 2027": a phone number's last part
 _COUNTED = re.compile(r"^\s+(?:[a-z]+s|people|staff)\b")
 # "the 2027 graduate cohort", "our 2027 research roadmap": a year that tells which one; a
 # count takes a plural ("the 2027 users").
@@ -533,6 +554,8 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     ):
         # "it needs 2 weeks before launch", "it takes 3 days before the cache warms up": an amount
         return estimate_from(m, text, m.start("ra_n"), m["ra_n"], None, m["ra_u"], None, m.end("ra_u"))
+    elif m.lastgroup == "rel_weekday" and m.start() == m.start("rw_d") and _EVERY_WEEK_AFTER.match(text, m.end()):
+        return None  # "Friday deploys are banned": what happens every Friday
     elif m.lastgroup == "rel_weekday" and _working_week(m, text):
         return None  # "Monday to Friday, 8am-6pm": the days of every week, not a date
     window = cal.resolve_relative(m, g.as_of, g.sprint_weeks)
@@ -569,6 +592,7 @@ def _now_planned(m: re.Match[str], text: str) -> bool:
 _TAKES_BEFORE = re.compile(
     r"\b(?:takes?|took|taking|needs?|needed|requires?|wait|allow|budget)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+_EVERY_WEEK_AFTER = re.compile(r"\s+[a-z]+s\s+(?:are|were|get|go|need|must|should|can|happen|run)\b")
 _WEEK_JOIN = r"\s*(?:to|through|thru|till|until|-|\u2013|\u2014)\s*"
 _WEEK_TO_END = re.compile(_WEEK_JOIN + r"(?:fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
 _WEEK_FROM_MONDAY = re.compile(r"\bmon(?:day)?\.?" + _WEEK_JOIN + "$", re.IGNORECASE)

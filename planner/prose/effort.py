@@ -52,6 +52,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         and not m.groupdict().get("es_full")  # "a full week" is an amount
         and not _A_UNIT_OK.search(text, max(0, start - 30), start)
         and not _AFTER_AN_ESTIMATE.search(text, max(0, start - 60), start)
+        and not _ESTIMATE_LABEL.search(text, max(0, start - 60), start)
         and not OF_WORK.match(after)
     ):
         return None  # "a week" is an estimate only after "takes", "about", "for"... or before "of work"
@@ -85,6 +86,8 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         high = _amount(" ".join(hi_text.lower().split()))[1]
     if low <= 0 or high < low:
         return None
+    if unit == "points" and "," in lo_key:
+        return None  # "polls 3,200 points": a count; no estimate runs to thousands of points
     if unit == "fortnights":  # "a fortnight of effort": two weeks
         unit, low, high = "weeks", low * 2, high * 2
     estimate = Estimate(text[start:end], low, high, unit, approximate=approx is not None)
@@ -110,6 +113,8 @@ def _work_anyway(before: str, unit: str, after: str) -> bool:
     return unit in ("sprints", "points") or OF_WORK.match(after) is not None or _WORK_WORDS.search(before) is not None
 
 
+# "Estimate for localisation: a sprint per language pack": the value of an estimate's label.
+_ESTIMATE_LABEL = re.compile(r"\b(?:estimates?|effort|sizing)\b[^.;:!?]{0,40}:\s*$", re.IGNORECASE)
 # "roughly two weeks for frontend and a day for QA": the next item of a list of efforts.
 _AFTER_AN_ESTIMATE = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-\s*\w+\s*)?"
@@ -151,7 +156,7 @@ def _amount(word: str) -> tuple[float, float]:
         return whole + 0.5, whole + 0.5
     if word in p.VAGUE_COUNTS:
         return p.VAGUE_COUNTS[word]
-    value = float(p.NUMBER_WORDS[word]) if word in p.NUMBER_WORDS else float(word)
+    value = float(p.NUMBER_WORDS[word]) if word in p.NUMBER_WORDS else float(word.replace(",", ""))
     return value, value
 
 
@@ -190,7 +195,7 @@ _GOODS_AFTER = re.compile(
 _GOODS_IN = re.compile(
     r"(?:\d|\b(?:ships?|shipped|comes?|available|sold|stocked|made|cut|printed))\s+in\s+$", re.IGNORECASE
 )
-_SIZE_CUE = re.compile(r"\b(?:t-?shirts?|(?:re)?siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
+_SIZE_CUE = re.compile(r"\b(?:t-?shirts?|(?:re)?siz(?:e|es|ed|ing)|estimat\w*|effort)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _GOODS_RUN = re.compile(r"(?:\bin\s|\bsizes?\s+(?:XXS|XS|S|M|L|XL|XXL)\s*(?:to|-|\u2013|through)\s*)$")
 _SIZE_CUE_AFTER = re.compile(r"[^.;!?]{0,40}?\b(?:t-?shirt|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)

@@ -41,7 +41,7 @@ def find_mentions(text: str, grammar: Grammar) -> list[Mention]:
 # "the end of the year", "the week of 2027-03-08", "Thursday, March 4, 2027": the article and
 # the weekday belong to what was written, as in TimeML; prepositions (by, in, from) do not.
 _TAKES_THE = re.compile(
-    r"(?:week|first|second|third|fourth|last|front|back|end|start|beginning|middle|next|coming|spring|summer|autumn|fall|"
+    r"(?:week|first|second|third|fourth|last|front|back|end|start|beginning|middle|next|coming|prior|previous|spring|summer|autumn|fall|"
     r"winter|\d+(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
@@ -145,10 +145,27 @@ def _assemble(found: list[Mention | Atom], text: str) -> list[Mention]:
             mentions.append(joined)
             i += 2
             continue
-        if not item.pending or cued(text, item.start):
+        if not item.pending or cued(text, item.start) or _listed_with_dates(found, i, text):
             mentions.append(date_mention(text, item.start, item.end, item.granularity, item.window))
         i += 1
     return mentions
+
+
+def _listed_with_dates(found: list[Mention | Atom], i: int, text: str) -> bool:
+    """'discovery Jan, build Feb-Apr, launch May': an item of a list whose next or last item is
+    a date too, each after a word that names its step."""
+    item = found[i]
+    if i > 0 and _is_date(before := found[i - 1]) and _LIST_STEP.fullmatch(text, before.end, item.start):
+        return True
+    nxt = found[i + 1] if i + 1 < len(found) else None
+    return nxt is not None and _is_date(nxt) and _LIST_STEP.fullmatch(text, item.end, nxt.start) is not None
+
+
+def _is_date(found: Mention | Atom) -> bool:
+    return isinstance(found, Atom) or found.kind == DATE
+
+
+_LIST_STEP = re.compile(r"[,;]\s+[A-Za-z][\w-]*\s+")
 
 
 def _join(first: Atom, last: Atom, text: str) -> Mention | None:
@@ -159,6 +176,8 @@ def _join(first: Atom, last: Atom, text: str) -> Mention | None:
         return None
     if _MOVED_FROM.search(text, max(0, first.start - 40), first.start):
         return None  # "moved from March 15 to April 1": two dates, before and after
+    if _SPLIT_BETWEEN.search(text, max(0, first.start - 24), first.start):
+        return None  # "split between December and January": work shared by two months
     start_window = first.window
     try:
         if first.with_year is not None and last.granularity != "relative":
@@ -177,6 +196,7 @@ _MOVED_FROM = re.compile(
     r"brought\s+forward|pulled\s+in)(?:\s+[\w-]+){0,4}\s+from\s+$",
     re.IGNORECASE,
 )
+_SPLIT_BETWEEN = re.compile(r"\b(?:split|divided|shared|spread)\s+between\s+$", re.IGNORECASE)
 # "from Thursday 26 November through Tuesday 1 December": the second day's weekday is between.
 _RANGE_BETWEEN = re.compile(
     r"\.?(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|/|\s+(?:to|through|thru|until|till|and|-)\s+)"

@@ -59,7 +59,10 @@ _NUM_WORD = (
     r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
 )
 # "one and a half weeks", "2 and a half days" first: the longer reading wins.
-_NUM = rf"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half|\d+(?:\.\d+)?|{_NUM_WORD})"
+_NUM = (
+    rf"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half|"
+    rf"\d{{1,3}}(?:,\d{{3}})+(?![\d.])|\d+(?:\.\d+)?|{_NUM_WORD})"  # "1,200 hours" too
+)
 _NUM_A = rf"(?:{_NUM}|an?|another)"
 _UNIT_LONG = (
     r"(?:hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|quarters?|years?|yrs?|sprints?|"
@@ -80,7 +83,7 @@ _HOLIDAY = (
     r"Presidents" + _APOS + r"?\s+Day)"
 )
 # "the week of", and the British "week commencing" and "w/c".
-WEEK_OF = r"(?:\b(?:week|wk)\s+(?:of|commencing|beginning|starting)\s+|\bw/[cb]\s+)"
+WEEK_OF = r"(?:\b(?:week|wk)\s+(?:of|commencing|beginning|starting)\s+|\bw/[cbe]\s+)"
 
 # Left edge: a date or number glued to a word, a version dot, a currency or a ticket dash is not ours.
 _L = r"(?<![\w.$\u20ac\u00a3#/@:+-])"
@@ -99,7 +102,8 @@ _FIRST = [
     rf"(?P<eoy_year>\b(?:EOY|year[- ]end)\s+(?P<ey_y>{_YEAR}){_R})",
     # "the mid-year review" is a recurring event's name, not a date.
     r"(?P<rel_period>\b(?:(?P<rp_u>year|quarter|month)[- ]end|mid-(?P<rp_m>year|quarter|month)"
-    r"(?!\s+(?:OKR\s+)?(?:reviews?|check-?ins?|checkpoints?|planning|updates?|reports?|surveys?|retros?|offsites?)\b))\b(?!-\w))",
+    r"(?!\s+(?:OKR\s+)?(?:reviews?|check-?ins?|checkpoints?|planning|updates?|reports?|surveys?|retros?|offsites?)\b))\b(?!-\w)"
+    r"(?!\s+(?:close|closing|process|reporting)\b))",
 ]
 _FORMS = [
     # --- ranges written as one form -----------------------------------------------------
@@ -126,13 +130,13 @@ _FORMS = [
     r"(?:(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|thru)\s+)(?P<fq_q3>[QH][1-4])(?!\s*'?\d))?)\b)",
     rf"(?P<fy>\b(?:FY\s?'?|fiscal\s+(?:year\s+)?(?={_YEAR}))(?P<fy_y>\d{{4}}|\d\d)(?:[/-](?P<fy_y2>\d\d))?\b)",
     rf"(?P<cy>\b(?:calendar\s+year\s+|CY\s?'?)(?P<cy_y>{_YEAR}|\d\d)\b)",
-    rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QHq]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*'(?P<qh_yy>\d\d)|(?P<qh_y2>[23]\d)(?=\b))?\b(?!-\d|\.\d))",
+    rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QHq]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*['\u2019](?P<qh_yy>\d\d)|\s+(?P<qh_rel>next|this|last)\s+year|(?P<qh_y2>[23]\d)(?=\b))?\b(?!-\d|\.\d))",
     rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last|front|back)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?:(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year)|(?P<op_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<op_my>{_YEAR}))?))?\b)",
-    rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|'(?P<se_yy>\d\d))\b)",
-    rf"(?P<season_bare>(?:(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid-)|(?<=mid\s))(?P<sb_s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|'\d)))",
+    rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|['\u2019](?P<se_yy>\d\d))\b)",
+    rf"(?P<season_bare>(?:(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid-)|(?<=mid\s)|(?<=\bin\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bduring\s))(?P<sb_s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|'\d)))",
     rf"(?P<day_month>{_L}(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<dm_y>{_YEAR}))?{_R})",
     rf"(?P<month_day>\b(?P<md_m>{_MONTH})\.?\s+(?:the\s+)?(?P<md_d>{_DAY})(?!\d|:\d|\.\d|\s*%)(?:,?\s+(?P<md_y>{_YEAR}))?{_R})",
-    rf"(?P<month_year>\b(?P<my_m>{_MONTH})\.?,?\s+(?:of\s+)?(?:(?P<my_y>{_YEAR})|'(?P<my_yy>\d\d)){_R})",
+    rf"(?P<month_year>\b(?P<my_m>{_MONTH})\.?,?\s+(?:of\s+)?(?:(?P<my_y>{_YEAR})|['\u2019](?P<my_yy>\d\d)){_R})",
     rf"(?P<holiday>\b(?P<ho_n>{_HOLIDAY})\b(?:,?\s+(?P<ho_y>{_YEAR}))?{_R})",
     rf"(?P<month>\b(?P<mo_m>{_MONTH})\b)",
     rf"(?P<year>{_LY}(?P<ye_y>{_YEAR})(?!\w|%|[.,:/-]\d|'s?\b))",
@@ -154,7 +158,7 @@ _WEEKDAY_SHORT = (
 # "next Tues", "this fri": abbreviations after next/this/last, "Sat" and "Sun" capitalised only.
 _NEXT_SHORT = r"(?:(?-i:Sat|Sun)|mon|tues?|wed|thu(?:rs?)?|fri)(?=\.?(?:\W|$))"
 _RELATIVE = [
-    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|last|previous|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|year|sprint|{_SEASON}|{_NEXT_SHORT})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
+    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|last|previous|prior|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|year|sprint|{_SEASON}|{_NEXT_SHORT})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
     rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|wks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
     rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|wks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|before(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b(?!\s+than\b))",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?:(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint)\b)",
@@ -168,7 +172,7 @@ _RELATIVE = [
     r"(?P<rel_new_year>\b(?:in|over)\s+the\s+new\s+year\b)",
     # "in the coming weeks": a few of them, from tomorrow
     r"(?P<rel_coming>\b(?:in|over|during)\s+the\s+coming\s+(?P<rc_u>days|weeks|months)\b)",
-    r"(?P<rel_day>\b(?:(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:day|business))\s+(?=tomorrow|tmrw|today))?(?P<rd_w>tomorrow|tmrw|yesterday|last\s+night|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+(?:the\s+)?(?:day|business)|EOD|COB)\b)",
+    r"(?P<rel_day>\b(?:(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:day|business))\s+(?=tomorrow|tmrw|today))?(?P<rd_w>tomorrow|tmrw|yesterday|y['\u2019]day|last\s+night|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+(?:the\s+)?(?:day|business)|EOD|COB)\b)",
 ]
 _ESTIMATES = [
     r"(?P<size>\b(?:t-?shirt(?:\s+size)?|size[ds]?|estimate[ds]?|effort)(?:\s*:|\s+(?:is|was|it|them|as|at|of|a|an|to\s+be|been|be))*\s+(?P<sz_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",
@@ -215,7 +219,8 @@ BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 CUE_BEFORE = re.compile(
     r"(?:\b(?:in|by|until|till|before|after|from|since|during|through|throughout|across|over|for|of|on|around|circa|"
     r"starting|ending|early|mid|late|this|next|last|between|and|to|or|than|as\s+of|end|start|beginning|"
-    r"until|into|spring|summer|autumn|fall|winter|year|calendar|target|deadline|ETA|due|ship|ships|lands?|make|miss)"
+    r"until|into|spring|summer|autumn|fall|winter|year|calendar|target|deadline|ETA|due|ship|ships|lands?|make|miss|"
+    r"starts|begins|kicks\s+off|closes|opens)"
     r"|[(\u2013\u2014]|mid-)(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
@@ -242,7 +247,10 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"(?:returns?|refunds?|exchanges?)\s+(?:are\s+accepted\s+)?(?:for|within)|"
     r"takes?\s+(?:the|a|an|our)\s+(?:vendor|supplier|agency|printer|carrier|courier|bank|regulator|council|client|customer|partner)s?"
     r"(?:\s+about|\s+around|\s+roughly)?|"
-    r"(?:has|have|had)\s+been\s+(?:[\w-]+\s+){0,2}for|those|these|roll(?:s|ed|ing)?\s+out\s+over|"
+    r"(?:month|quarter|year)[- ]end\s+close\s+(?:takes?|took|lasts?)|(?:has|have|had)\s+been\s+(?:[\w-]+\s+){0,3}for|"
+    r"those|these|roll(?:s|ed|ing)?\s+out\s+over|"
+    r"(?:users?|customers?|admins?|members?|people|you)\s+can\s+\w+\s+(?:[\w-]+\s+){0,3}for|"
+    r"\d+(?:,\s*\d+)+,?\s+(?:and|or)|(?:improved|improves)\s+(?:to|from)|"
     r"times\s+a|x\s+a))\s*$",
     re.IGNORECASE,
 )
@@ -258,11 +266,14 @@ ESTIMATE_TRAP_NOUNS = re.compile(
     r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
     r"experience|rolling|average|interval|cadence|frequency|covers?|valid|stored|store\s+(?:[\w-]+\s+){0,3}for|kept|keeps?|holds?|held|CDN|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
     r"SLOs?|latency|availability|outages?|incidents?|lasted|lasts|runs\s+for|ran\s+for|running\s+for|runs\s+in|ran\s+in|"
-    r"(?:lead|response|first-response|resolution|turnaround|wait|handling|transit|dwell|cycle)\s+times?|runway|commitment|terms?|statute|limitations|logs|freight|shipping)\b(?:[^.;!?]|\.\d){0,64}$",
+    r"(?:lead|response|first-response|resolution|turnaround|wait|handling|transit|dwell|cycle)\s+times?|runway|commitment|terms?|statute|limitations|logs|"
+    r"freight|shipping|DSO|DPO|DIO|(?:month|quarter|year)[- ]end\s+close|runs\s+(?:[\w-]+\s+){1,3}in)"
+    r"\b(?:[^.;!?]|\.\d){0,64}$",
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = re.compile(
-    r"^(?:\s+(?:old|ago|of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|cover|hypercare|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence)|"
+    r"^(?:\s+(?:old|ago|of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|cover|hypercare|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|(?:security\s+)?(?:fixes|patches|updates)|read-only|maintenance|disruption)|"
+    r"on\s+\d+\s+(?:GPUs?|TPUs?|nodes?|machines?|cores?|workers?|instances?)\b|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
     r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:shift|run|job|person|user|ticket|request|cycle)\b|"
     r"to\s+(?:respond|reply|appeal|pay|submit|accept|object|cancel|claim|comply|run|execute|replicate|restore|clear|arrive|"
@@ -273,6 +284,7 @@ ESTIMATE_TRAP_AFTER = re.compile(
 )
 # Nouns that make "a 3-day spike" an estimate; other hyphenated compounds ("30-day trial") are not.
 EFFORT_NOUN_AFTER = re.compile(
-    r"^\s+(?:of\s+)?(?:effort|spike|project|push|investigation|task|engagement|rewrite|migration|refactor|build|job|piece\s+of\s+work)\b",
+    r"^\s+(?:of\s+)?(?:effort|spike|project|push|investigation|task|engagement|rewrite|migration|refactor|build|job|fix|"
+    r"change|piece\s+of\s+work)\b",
     re.IGNORECASE,
 )

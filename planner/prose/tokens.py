@@ -25,7 +25,7 @@ def _words(text: str) -> list[str]:
 _ANCHOR_WORDS = _words(
     "hour hours hr hrs day days week weeks wk wks fortnight fortnights month months quarter quarters year years sprint "
     "sprints point points pts sp one two three four five six seven eight nine ten eleven twelve fifteen "
-    "twenty thirty forty fifty sixty ninety couple few several half next this coming last previous "
+    "twenty thirty forty fifty sixty ninety couple few several half next this coming last previous prior "
     "following tomorrow tmrw yesterday today tonight eow eom eoq eoy eod cob end start beginning middle later earlier "
     "early mid "
     "late spring summer autumn fall winter first second third fourth front back monday tuesday wednesday thursday "
@@ -49,6 +49,7 @@ _LEADS = {
     "cw wk": "week_num",
     "w": "week_of week_of_day",
     "calendar": "cy",
+    "y": "rel_day",
     "fiscal": "fy",
 }
 _LEADER_WORDS = [word for words in _LEADS for word in words.split()]
