@@ -336,6 +336,16 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         if kind == "rel_in" and not m["ri_p"].lower().startswith("in "):
             return Window(as_of, max(as_of, then), "range", text)  # "within two weeks": from now until then
         return _named(_unit_window(unit, then, sprint_weeks), text)
+    if kind == "rel_slip":  # "slipped two weeks": read as "two weeks from now"
+        unit = _UNIT_WORD.get(m["sl_u"].lower().rstrip("s"), m["sl_u"].lower().rstrip("s"))
+        return _named(_unit_window(unit, _shift(as_of, unit, _count(m["sl_n"]), sprint_weeks), sprint_weeks), text)
+    if kind == "rel_ordinal":  # "on the 28th": this month's, or next month's once it has passed
+        day_of_month = int(m["ro_d"])
+        for months_ahead in range(3):
+            first = _add_months(as_of.replace(day=1), months_ahead)
+            if day_of_month <= _month_end(first).day and (d := first.replace(day=day_of_month)) >= as_of:
+                return day_window(d, text)
+        return None
     if kind == "rel_coming":  # "in the coming weeks": as "in a few weeks", from tomorrow on
         unit = m["rc_u"].lower().rstrip("s")
         last = _shift(as_of, unit, VAGUE_COUNTS["a few"][1], sprint_weeks)

@@ -14,6 +14,7 @@ import re
 OF_WORK = re.compile(
     r"\s+of\s+(?:work|effort|engineering|design|development|dev|QA|testing|research|discovery|front-?end|back-?end|"
     r"full-?stack|mobile|iOS|Android|web|infra(?:structure)?|ops|data\s+science|"
+    r"(?:contractor|consultant|engineering|developer|dev|design|agency)\s+time|"
     r"(?:one|an?|two|three|\d+)\s+(?:engineers?|persons?|people|developers?|devs?))",
     re.IGNORECASE,
 )

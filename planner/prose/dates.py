@@ -226,7 +226,15 @@ def _qh(m: re.Match[str], text: str, g: Grammar) -> Mention | Atom | None:
         return Mention(m.start(), m.end(), m[0], DATE, "relative", build(g.as_of.year + offset, n, m[0]))
     window = cal.next_occurrence(lambda y: build(y, n, m[0]), g.as_of)
     # "H2" alone is as often a heading level; it needs a cue ("in H2") or a planning noun after it.
-    pending = kind == "H" and not _YEAR_NOUNS.match(text, m.end()) and not _H_NOUNS.match(text, m.end())
+    pending = (
+        kind == "H"
+        and not _YEAR_NOUNS.match(text, m.end())
+        and not _H_NOUNS.match(text, m.end())
+        and not (  # "H1 is about retention; H2 is about expansion"
+            (m.start() == 0 or _ITEM_START.search(text, max(0, m.start() - 4), m.start()))
+            and _SUBJECT_AFTER.match(text, m.end())
+        )
+    )
     return absolute(m, text, window, unit, pending, lambda y: build(y, n, m[0]))
 
 
@@ -283,6 +291,9 @@ def _ordinal_part(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
             return None
     if m["op_m"]:
         return _half_of_month(m, kind, n, g)
+    if m["op_fy"]:  # "the second half of FY27"
+        fiscal = cal.fiscal_quarter if kind == "quarter" else cal.fiscal_half
+        return Atom(m.start(), m.end(), kind, fiscal(_year(m["op_fy"]), n, g.fiscal_year_start, m[0]))
     build = cal.quarter if kind == "quarter" else cal.half
     year_text = (m["op_y"] or "").lower()
     if year_text and year_text[0].isdigit():
@@ -307,6 +318,10 @@ def _half_of_month(m: re.Match[str], kind: str, n: int, g: Grammar) -> Atom | No
     return Atom(m.start(), m.end(), "range", cal.next_occurrence(build, g.as_of), with_year=build)
 
 
+_THE_BEFORE_HOLIDAY = re.compile(r"\bthe\s$", re.IGNORECASE)
+_HOLIDAY_WEEK_OF = re.compile(r"\b(?:the\s+)?(?:week|wk)\s+of\s+$", re.IGNORECASE)
+
+
 def _holiday(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     """'before Christmas', 'on Black Friday 2027': a day; yearless, the next one. Like a yearless
     month it needs a cue or a range to be a date: 'the Black Friday email' is not one."""
@@ -315,8 +330,19 @@ def _holiday(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     def build(year: int) -> Window:
         return cal.holiday(name, year, m[0])
 
+    week = _HOLIDAY_WEEK_OF.search(text, max(0, m.start() - 16), m.start())
+    if week is not None:  # "the week of Thanksgiving"
+
+        def build_week(year: int) -> Window:
+            return cal.week_containing(build(year).start, text[week.start() : m.end()])
+
+        if m["ho_y"]:
+            return Atom(week.start(), m.end(), "week", build_week(int(m["ho_y"])))
+        return Atom(week.start(), m.end(), "week", cal.next_occurrence(build_week, g.as_of))
     if m["ho_y"]:
         return Atom(m.start(), m.end(), "day", build(int(m["ho_y"])))
+    if _THE_BEFORE_HOLIDAY.search(text, max(0, m.start() - 4), m.start()) and _NOUN_AFTER_SEASON.match(text, m.end()):
+        return None  # "the Christmas market", "the Black Friday email": a name
     return Atom(m.start(), m.end(), "day", cal.next_occurrence(build, g.as_of), pending=True, with_year=build)
 
 
@@ -330,6 +356,19 @@ def _year_span(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         end = first - first % 100 + last
         return Atom(m.start(), m.end(), "range", range_window(cal.year(first), cal.year(end), m[0]))
     return None  # "2027-45" is no year
+
+
+def _decade(m: re.Match[str], text: str, g: Grammar) -> Atom:
+    """'the 2030s': ten years; 'the early 2030s': its first third, as 'early 2030' is a year's."""
+    first = int(m["dc_y"])
+    window = range_window(cal.year(first), cal.year(first + 9), m[0])
+    if m["dc_p"]:
+        third = {"early": 0, "mid": 1, "late": 2}[m["dc_p"].lower()]
+        start, end = (
+            (first, first + 3) if third == 0 else (first + 3, first + 6) if third == 1 else (first + 6, first + 9)
+        )
+        window = range_window(cal.year(start), cal.year(end), m[0])
+    return Atom(m.start(), m.end(), "range", window)
 
 
 def _season(m: re.Match[str], text: str, g: Grammar) -> Atom:
@@ -554,6 +593,10 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     ):
         # "it needs 2 weeks before launch", "it takes 3 days before the cache warms up": an amount
         return estimate_from(m, text, m.start("ra_n"), m["ra_n"], None, m["ra_u"], None, m.end("ra_u"))
+    elif m.lastgroup == "rel_ago" and habitual(text, m.start()):
+        return None  # "the report usually arrives 10 business days later"
+    elif m.lastgroup == "rel_ordinal" and _EVERY_MONTH_AFTER.match(text, m.end()):
+        return None  # "paid on the 15th and the last working day of each month"
     elif m.lastgroup == "rel_weekday" and m.start() == m.start("rw_d") and _EVERY_WEEK_AFTER.match(text, m.end()):
         return None  # "Friday deploys are banned": what happens every Friday
     elif m.lastgroup == "rel_weekday" and _working_week(m, text):
@@ -592,27 +635,34 @@ def _now_planned(m: re.Match[str], text: str) -> bool:
 _TAKES_BEFORE = re.compile(
     r"\b(?:takes?|took|taking|needs?|needed|requires?|wait|allow|budget)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+_EVERY_MONTH_AFTER = re.compile(r"[^.;!?]{0,48}?\b(?:each|every|a|per)\s+month\b", re.IGNORECASE)
 _EVERY_WEEK_AFTER = re.compile(r"\s+[a-z]+s\s+(?:are|were|get|go|need|must|should|can|happen|run)\b")
 _WEEK_JOIN = r"\s*(?:to|through|thru|till|until|-|\u2013|\u2014)\s*"
 _WEEK_TO_END = re.compile(_WEEK_JOIN + r"(?:fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
 _WEEK_FROM_MONDAY = re.compile(r"\bmon(?:day)?\.?" + _WEEK_JOIN + "$", re.IGNORECASE)
+_DAY_NAME = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
+_WEEK_TO_ANY = re.compile(_WEEK_JOIN + _DAY_NAME, re.IGNORECASE)
+_WEEK_FROM_ANY = re.compile(r"\b" + _DAY_NAME + _WEEK_JOIN + "$", re.IGNORECASE)
+_HOURS_BEFORE = re.compile(r"\b(?:open|opens|closed|hours)\b|\d\s*(?:am|pm)\b", re.IGNORECASE)
 _WEEK_NAMED = re.compile(
     r"\W*(?:\w+\s+){0,2}?(?:this|next|coming|last)\s+week\b|\W*(?:the\s+)?week\s+of\b", re.IGNORECASE
 )
 
 
 def _working_week(m: re.Match[str], text: str) -> bool:
-    """'Monday to Friday', 'Mon through Sat': the opening days of every week, unless a week is
-    named after them ('Monday to Friday next week')."""
+    """'Monday to Friday', 'Mon through Sat', 'open 6pm-11pm Tuesday to Friday': the opening
+    days of every week, unless a week is named after them ('Monday to Friday next week')."""
     day = m["rw_d"].lower()
-    if day.startswith("mon"):
-        joined = _WEEK_TO_END.match(text, m.end())
-        end = joined.end() if joined is not None else -1
-    elif day.startswith(("fri", "sat", "sun")):
-        end = m.end() if _WEEK_FROM_MONDAY.search(text, max(0, m.start("rw_d") - 16), m.start("rw_d")) else -1
-    else:
+    start = m.start("rw_d")
+    hours = _HOURS_BEFORE.search(text, max(0, start - 40), start) is not None
+    end = -1
+    if (joined := (_WEEK_TO_ANY if hours else _WEEK_TO_END).match(text, m.end())) is not None:
+        end = joined.end()  # the first day of the pair
+    elif (_WEEK_FROM_ANY if hours else _WEEK_FROM_MONDAY).search(text, max(0, start - 16), start) is not None:
+        end = m.end()  # the second
+    if end < 0 or (not hours and not day.startswith(("mon", "fri", "sat", "sun"))):
         return False
-    return end >= 0 and _WEEK_NAMED.match(text, end) is None
+    return _WEEK_NAMED.match(text, end) is None
 
 
 def _not_a_date_in(m: re.Match[str], text: str) -> bool:
@@ -668,6 +718,9 @@ DATE_HANDLERS: dict[str, Handler] = {
     "rel_next": _relative,
     "rel_in": _relative,
     "rel_coming": _relative,
+    "rel_slip": _relative,
+    "rel_ordinal": _relative,
+    "decade": _decade,
     "rel_ago": _relative,
     "rel_end": _relative,
     "rel_day": _relative,

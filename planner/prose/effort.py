@@ -37,13 +37,13 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
                    approx: str | None, end: int | None = None) -> Mention | None:  # fmt: skip
     end = m.end() if end is None else end
     unit_word = " ".join(unit_text.lower().replace("-", " ").split())
-    unit = p.UNIT_OF.get(unit_word) or p.UNIT_OF.get(unit_word.rstrip("s"))
+    unit = _PERSON_UNITS.get(unit_word) or p.UNIT_OF.get(unit_word) or p.UNIT_OF.get(unit_word.rstrip("s"))
     if unit is None:
         return None
     if unit_word == "sp" and unit_text != "SP":
         return None
     lo_key = " ".join(lo_text.lower().split())
-    person = _PERSON_UNIT.search(text, start, end) is not None  # "a person-year"
+    person = _PERSON_UNIT.search(text, start, end) is not None or unit_word in _PERSON_UNITS  # "a person-year"
     after = text[end : end + 40]
     if (
         lo_key in ("a", "an", "another")
@@ -94,9 +94,12 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     return Mention(start, end, text[start:end], ESTIMATE, None, None, estimate)
 
 
+_PERSON_UNITS = {"pw": "weeks", "pws": "weeks", "pd": "days", "pds": "days"}  # "1 PW": a person-week
 _PERSON_UNIT = re.compile(p.PERSON + r"[a-z]+$", re.IGNORECASE)
 _PEOPLE_UNIT = re.compile(
-    r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|FTE)[- ][a-z]+$", re.I
+    r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|FTE|volunteer|contractor|consultant|staff)"
+    r"[- ][a-z]+$|\bP[WD]s?$",
+    re.IGNORECASE,
 )
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 # After a trap noun ("cache", "latency", "incidents"), words that make the number an effort
@@ -161,7 +164,9 @@ def _amount(word: str) -> tuple[float, float]:
 
 
 def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
-    group = {"size": "sz_s", "size_as": "sa_s", "size_sized": "ss_s", "size_listed": "sl_s"}[m.lastgroup or "size"]
+    group = {"size": "sz_s", "size_as": "sa_s", "size_sized": "ss_s", "size_listed": "sl_s", "size_work": "sw_s"}[
+        m.lastgroup or "size"
+    ]
     if group == "sl_s" and m["sl_s"] is None:
         group = "sl_s2"
     size = m[group]
@@ -182,10 +187,12 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
             and not _WORK_IS.search(text, sentence, m.start())
             and not _DOING_IS.search(text, sentence, m.start())
             and not _SIZE_CUE_AFTER.match(text, m.end())
+            and not _UNIT_BESIDE.search(text, sentence, min(len(text), m.end() + 40))
+            and not _SIZE_BEFORE.search(text, max(0, m.start() - 24), m.start())
         ):
             return None  # "is an L" names a size where the sentence is about sizes or sizes a piece of work
     start = m.start(group)
-    end = m.end() if group == "ss_s" else m.end(group)
+    end = m.end() if group == "ss_s" else m.end(group)  # "an XS change" is sized at "XS"
     return Mention(start, end, text[start:end], ESTIMATE, None, None, Estimate(text[start:end], size=size))
 
 
@@ -198,6 +205,14 @@ _GOODS_IN = re.compile(
 _SIZE_CUE = re.compile(r"\b(?:t-?shirts?|(?:re)?siz(?:e|es|ed|ing)|estimat\w*|effort)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _GOODS_RUN = re.compile(r"(?:\bin\s|\bsizes?\s+(?:XXS|XS|S|M|L|XL|XXL)\s*(?:to|-|\u2013|through)\s*)$")
+# "Search v2 - M - 3-4 wks", "is XL (roughly 8+ weeks)": an effort beside it says it is a size.
+_UNIT_BESIDE = re.compile(
+    r"\b\d+(?:\.\d+)?\+?(?:\s*[-\u2013]\s*\d+)?\s*(?:h|hrs?|hours?|d|days?|w|wks?|weeks?|sprints?|pts|points|PW)\b"
+)
+# "an M, maybe an L": the second of two sizes given in one breath
+_SIZE_BEFORE = re.compile(
+    r"(?<![\w-])(?:XXS|XS|S|M|L|XL|XXL)\b[,;]?\s+(?:(?:or|maybe|possibly|probably|perhaps)\s+)?(?:an?\s+)?$"
+)
 _SIZE_CUE_AFTER = re.compile(r"[^.;!?]{0,40}?\b(?:t-?shirt|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 # "Removing the legacy parser is an L": a task named by what is done, as the subject.
 _HEDGE = r"(?:(?:roughly|about|around|probably|likely|now|still|maybe|more\s+like)\s+)?"
@@ -208,7 +223,9 @@ _DOING_IS = re.compile(
 _WORK_IS = re.compile(
     r"\b(?:migration|project|epic|rewrite|refactor|redesign|integration|port|spike|feature|initiative|work|story|"
     r"ticket|task|overhaul|upgrade|revamp|rebuild|workstream|cleanup|clean-up|removal|deprecation|consolidation|"
-    r"automation)s?(?:\s+[\w'-]+){0,6}\s+(?:is|are|was|looks\s+like)\s+" + _HEDGE + r"(?:an?\s+)?$",
+    r"automation)s?(?:\s+[\w'-]+){0,6}(?:\s+(?:is|are|was|looks\s+like)\s+|\s*[\u2013\u2014:(]\s*|\s+-\s+)"
+    + _HEDGE
+    + r"(?:an?\s+)?$",
     re.IGNORECASE,
 )
 
@@ -228,6 +245,7 @@ EFFORT_HANDLERS: dict[str, Handler] = {
     "size_sized": _size,
     "size_as": _size,
     "size_listed": _size,
+    "size_work": _size,
     "or_two": _or_two,
     "estimate": _estimate,
     "est_short": _estimate_short,

@@ -172,7 +172,9 @@ def _join(first: Atom, last: Atom, text: str) -> Mention | None:
     between = text[first.end : last.start]
     if len(between) > 24 or not _RANGE_BETWEEN.fullmatch(between):
         return None
-    if between.strip().lower() == "and" and not p.BETWEEN_BEFORE.search(text, max(0, first.start - 12), first.start):
+    if re.match(r"\s*and\b", between, re.IGNORECASE) and not p.BETWEEN_BEFORE.search(
+        text, max(0, first.start - 12), first.start
+    ):
         return None
     if _MOVED_FROM.search(text, max(0, first.start - 40), first.start):
         return None  # "moved from March 15 to April 1": two dates, before and after

@@ -42,7 +42,7 @@ for _unit, _unit_words in {
     "years": ("year", "years", "yr", "yrs"),
     "points": ("pt", "pts", "point", "points", "sp", "story point", "story points", "story-points"),
     "sprints": ("sprint", "sprints"),
-}.items():
+}.items():  # "PW" and "PD" (person-weeks, person-days) are read by `estimate_from`
     for _word in _unit_words:
         UNIT_OF[_word] = _unit
 
@@ -66,10 +66,13 @@ _NUM = (
 _NUM_A = rf"(?:{_NUM}|an?|another)"
 _UNIT_LONG = (
     r"(?:hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|quarters?|years?|yrs?|sprints?|"
-    r"story[ -]points?|points?|pts|sp)"
+    r"story[ -]points?|points?|pts|sp|(?-i:PWs?|PDs?))"
 )
 _UNIT_SHORT = r"(?:h|d|w|wk|mo)"
-PERSON = r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|calendar|working|business|FTE)[- ]"
+PERSON = (
+    r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|calendar|working|business|FTE|volunteer|"
+    r"contractor|consultant|staff)[- ]"
+)
 _DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+)"
 _RANGE_JOIN = r"(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+)"
 _PART = r"(?:early|mid|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of(?:\s+the)?)"
@@ -131,7 +134,7 @@ _FORMS = [
     rf"(?P<fy>\b(?:FY\s?'?|fiscal\s+(?:year\s+)?(?={_YEAR}))(?P<fy_y>\d{{4}}|\d\d)(?:[/-](?P<fy_y2>\d\d))?\b)",
     rf"(?P<cy>\b(?:calendar\s+year\s+|CY\s?'?)(?P<cy_y>{_YEAR}|\d\d)\b)",
     rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QHq]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*['\u2019](?P<qh_yy>\d\d)|\s+(?P<qh_rel>next|this|last)\s+year|(?P<qh_y2>[23]\d)(?=\b))?\b(?!-\d|\.\d))",
-    rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last|front|back)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?:(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year)|(?P<op_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<op_my>{_YEAR}))?))?\b)",
+    rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last|front|back)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?:(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year)|FY\s?'?(?P<op_fy>\d{{4}}|\d\d)\b|(?P<op_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<op_my>{_YEAR}))?))?\b)",
     rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|['\u2019](?P<se_yy>\d\d))\b)",
     rf"(?P<season_bare>(?:(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid-)|(?<=mid\s)|(?<=\bin\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bduring\s))(?P<sb_s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|'\d)))",
     rf"(?P<day_month>{_L}(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<dm_y>{_YEAR}))?{_R})",
@@ -139,6 +142,8 @@ _FORMS = [
     rf"(?P<month_year>\b(?P<my_m>{_MONTH})\.?,?\s+(?:of\s+)?(?:(?P<my_y>{_YEAR})|['\u2019](?P<my_yy>\d\d)){_R})",
     rf"(?P<holiday>\b(?P<ho_n>{_HOLIDAY})\b(?:,?\s+(?P<ho_y>{_YEAR}))?{_R})",
     rf"(?P<month>\b(?P<mo_m>{_MONTH})\b)",
+    # "the 2030s", "the early 2030s": a decade
+    r"(?P<decade>\bthe\s+(?:(?P<dc_p>early|mid|late)[\s-]+)?(?P<dc_y>2[01]\d0)['\u2019]?s\b)",
     rf"(?P<year>{_LY}(?P<ye_y>{_YEAR})(?!\w|%|[.,:/-]\d|'s?\b))",
 ]
 # A weekday written as a name, with no cue before it ("alpha starts Monday", "the Monday launch"):
@@ -169,7 +174,13 @@ _RELATIVE = [
     # "Marketing is out the week before", "the day after": a period next to another date.
     r"(?P<rel_around>\bthe\s+(?P<ra2_u>day|week|month|quarter|year)\s+(?P<ra2_d>before|after)\b(?!\s+(?:next|last|tomorrow|yesterday)\b))",
     r"(?P<rel_weekend>\b(?:(?:on|by|before|over|until|till)\s+(?:the|this)|this|next|the\s+coming|coming|last)\s+weekend\b(?!\s+of\b))",
-    r"(?P<rel_new_year>\b(?:in|over)\s+the\s+new\s+year\b)",
+    r"(?P<rel_new_year>\b(?:in|over|until|till|into|after)\s+the\s+new\s+year\b)",
+    # "slipped two weeks", "pushed out a sprint": how far a date moved, read from the as-of date
+    rf"(?P<rel_slip>(?:(?<=\bslipped\s)|(?<=\bslips\s)|(?<=\bslid\s)|(?<=\bpushed\sout\s)|(?<=\bpushed\sback\s))"
+    rf"(?P<sl_n>{_NUM_A})\s+(?P<sl_u>days?|weeks?|wks?|months?|sprints?|quarters?)\b)",
+    # "ends on the 28th": a day of this month, or the next one if it has passed
+    r"(?P<rel_ordinal>(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?:the\s+)?(?P<ro_d>3[01]|[12]\d|[1-9])"
+    r"(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|at|to|through|when|so)\b))",
     # "in the coming weeks": a few of them, from tomorrow
     r"(?P<rel_coming>\b(?:in|over|during)\s+the\s+coming\s+(?P<rc_u>days|weeks|months)\b)",
     r"(?P<rel_day>\b(?:(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:day|business))\s+(?=tomorrow|tmrw|today))?(?P<rd_w>tomorrow|tmrw|yesterday|y['\u2019]day|last\s+night|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+(?:the\s+)?(?:day|business)|EOD|COB)\b)",
@@ -179,13 +190,16 @@ _ESTIMATES = [
     r"(?P<size_as>\b(?:t-?shirt[- ]sized?|sized)(?:\s+[\w-]+){0,5}?\s+as\s+(?:an?\s+)?"
     r"(?P<sa_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",
     r"(?P<size_sized>\b(?:an?\s+)?(?P<ss_s>XXS|XS|S|M|L|XL|XXL)[- ](?:sized?|t-?shirt)\b)",
+    # "an XS change": a size given to the piece of work it names
+    r"(?P<size_work>\ban?\s+(?-i:(?P<sw_s>XXS|XS|S|M|L|XL|XXL))\s+(?:change|task|fix|project|story|ticket|job|effort|"
+    r"feature|piece\s+of\s+work)\b)",
     # "Sizing: auth is an M, search is an L": a size named after a size cue earlier in the sentence.
     # ... or, after a size cue, as an item's value: "T-shirt sizes: export API S, audit trail M".
     r"(?P<size_listed>(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\ban\s)|(?<=\ba\s))(?-i:(?P<sl_s>XXS|XS|S|M|L|XL|XXL))\b(?![-.&/']\w)"
-    r"|(?:(?<=[A-Za-z)]\s)|(?<=\())(?-i:(?P<sl_s2>XXS|XS|S|M|L|XL|XXL))\b(?![-.&/']\w)"
-    r"(?=\s*(?:[,;.)!?]|$)|\s+(?:to|or|and|maybe|if|after|before|for|now|then|but)\b))",
+    r"|(?:(?<=[A-Za-z)]\s)|(?<=\()|(?<=[\u2013\u2014|]\s))(?-i:(?P<sl_s2>XXS|XS|S|M|L|XL|XXL))\b(?![-.&/']\w)"
+    r"(?=\s*(?:[,;.)!?\u2013\u2014|]|$)|\s+(?:to|or|and|maybe|if|after|before|for|now|then|but)\b))",
     r"(?P<or_two>\b(?:an?|one)\s+(?P<ot_u>hour|day|week|month|sprint)\s+or\s+(?P<ot_n>two|three|so)\b)",
-    rf"(?P<estimate>(?P<es_a>~|\u2248|about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|circa\s+|at\s+least\s+|at\s+most\s+|up\s+to\s+)?{_L_NUM}(?P<es_lo>{_NUM_A})(?:{_DASH}(?P<es_hi>{_NUM})(?![.,]\d))?(?:\s+|\s*-\s*|(?=[a-z]))(?P<es_full>(?:full|whole|solid)\s+)?(?:(?:more|extra|additional|further)\s+)?(?:{PERSON})?(?:\s*of\s+)?(?P<es_u>{_UNIT_LONG})\b(?P<es_half>\s+and\s+a\s+half\b)?(?!-\w))",
+    rf"(?P<estimate>(?P<es_a>~|\u2248|about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|circa\s+|at\s+least\s+|at\s+most\s+|up\s+to\s+)?{_L_NUM}(?P<es_lo>{_NUM_A})\+?(?:{_DASH}(?P<es_hi>{_NUM})(?![.,]\d))?(?:\s+|\s*-\s*|(?=[a-z]))(?P<es_full>(?:full|whole|solid)\s+)?(?:(?:more|extra|additional|further)\s+)?(?:{PERSON})?(?:\s*of\s+)?(?P<es_u>{_UNIT_LONG})\b(?P<es_half>\s+and\s+a\s+half\b)?(?!-\w))",
     rf"(?P<est_short>(?P<eh_a>~|\u2248)?{_L_NUM}(?P<eh_lo>\d+(?:\.\d+)?)(?:\s*[-\u2013]\s*(?P<eh_hi>\d+(?:\.\d+)?))?(?P<eh_u>{_UNIT_SHORT})\b(?![-.]\w))",
 ]
 
@@ -210,7 +224,7 @@ STARTS = {
     "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d", "rel_after_next": "w",
     "weeks_of_month": "w", "week_of_day": "w",
     "rel_around": "w", "rel_new_year": "w", "rel_coming": "w", "rel_weekend": "w", "weeks_range": "w", "size_as": "w",
-    "size_listed": "w",
+    "size_listed": "w", "size_work": "w", "decade": "w", "rel_slip": "dw", "rel_ordinal": "dw",
 }  # fmt: skip
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = re.compile(rf"{_RANGE_JOIN}$", re.IGNORECASE)
@@ -235,7 +249,7 @@ COUNT_BEFORE = re.compile(
 # Before a number and a unit: these make it a rate, an age or a duration of something else.
 ESTIMATE_TRAP_BEFORE = re.compile(
     r"(?:[$\u20ac\u00a3]\s?\d[\d.,]*\s*(?:[kmb]n?|million|billion)?\s+over|\b(?:every|each|per|once|twice|thrice|times|last|past|previous|first|next|over\s+the\s+(?:last|past|next)|"
-    r"after|up|down|rose|fell|gained|lost|dropped|jumped|slipped|by|since|aged|"
+    r"after|up|down|rose|fell|gained|lost|dropped|jumped|slipped|(?<!followed\s)by|since|aged|(?:is|are)\s+ready\s+in|"
     r"retention\s+of|retain(?:ed)?\s+for|kept\s+for|keep\s+for|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
     r"commit(?:s|ted)?\s+for|term\s+of|contract\s+of|"
     r"window\s+(?:of|is)|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
@@ -272,12 +286,12 @@ ESTIMATE_TRAP_NOUNS = re.compile(
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = re.compile(
-    r"^(?:\s+(?:old|ago|of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|cover|hypercare|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|(?:security\s+)?(?:fixes|patches|updates)|read-only|maintenance|disruption)|"
+    r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|cover|hypercare|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|(?:security\s+)?(?:fixes|patches|updates)|read-only|maintenance|disruption)|"
     r"on\s+\d+\s+(?:GPUs?|TPUs?|nodes?|machines?|cores?|workers?|instances?)\b|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
-    r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:shift|run|job|person|user|ticket|request|cycle)\b|"
+    r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:shift|run|job|person|user|ticket|request|cycle|customer|client|account|meeting|call|session)\b|"
     r"to\s+(?:respond|reply|appeal|pay|submit|accept|object|cancel|claim|comply|run|execute|replicate|restore|clear|arrive|"
-    r"propagate|settle|expire|heal|cure|dry|boot|converge|drain|come\s+back|hear\s+back)\b|in\s+advance\b|"
+    r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back)\b|in\s+advance\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"
     r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b)|-old|['\u2019]\s*notice)",
     re.IGNORECASE,

@@ -35,14 +35,16 @@ _ANCHOR_WORDS = _words(
 )
 # A leader word, and the only forms that can start with it: a leader is tried against those alone.
 _LEADS = {
-    "the": "rel_next rel_in rel_day rel_after_next weeks_of_month rel_around rel_weekend",
-    "a an another": "rel_ago or_two size_sized estimate",
+    "the": "rel_next rel_in rel_day rel_after_next weeks_of_month rel_around rel_weekend rel_ordinal decade",
+    "a an another": "rel_ago or_two size_sized size_work estimate rel_slip",
     "in": "rel_in rel_new_year rel_coming",
     "over": "rel_in rel_new_year rel_weekend rel_coming",
     "within": "rel_in",
     "during": "rel_in rel_coming",
     "black good boxing memorial labor labour independence presidents new valentine": "holiday",
-    "on by until till before": "rel_weekday rel_weekend",
+    "on by before": "rel_weekday rel_weekend",
+    "until till": "rel_weekday rel_weekend rel_new_year",
+    "into after": "rel_new_year",
     "starting": "rel_weekday",
     "about around roughly approx approximately circa at up": "estimate",
     "t size sizes sized estimate estimates estimated effort": "size size_as",

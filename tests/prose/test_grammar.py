@@ -28,6 +28,16 @@ DATES = [
     ("Code freeze Wed 1/13, then store submission.", "Wed 1/13", "day", "2027-01-13", "2027-01-13"),
     ("Scoring of the 2026 OKRs closes soon.", "2026", "year", "2026-01-01", "2026-12-31"),
     ("Project status, w/e 20 Nov 2026: on track.", "w/e 20 Nov 2026", "week", "2026-11-16", "2026-11-22"),
+    ("The science quarter is built in the early 2030s.", "the early 2030s", "range", "2030-01-01", "2033-12-31"),
+    ("Nothing ships the week of Thanksgiving.", "the week of Thanksgiving", "week", "2026-11-23", "2026-11-29"),
+    (
+        "Store openings for the second half of FY27 are on hold.",
+        "the second half of FY27",
+        "half",
+        "2027-07-01",
+        "2027-12-31",
+    ),
+    ("H1 is about retention.", "H1", "half", "2027-01-01", "2027-06-30"),
     ("Phase C planning starts April.", "April", "month", "2027-04-01", "2027-04-30"),
     ("The kit ships to resellers in Q1/Q2.", "Q1/Q2", "range", "2027-01-01", "2027-06-30"),
     ("We announce the programme at the conference in autumn.", "autumn", "range", "2026-09-01", "2026-11-30"),
@@ -250,6 +260,10 @@ RELATIVE = [
     ("Deck draft to me a week before.", "a week before", "2026-11-16", "2026-11-22"),
     ("Tom books the follow-up for next wk.", "next wk", "2026-11-30", "2026-12-06"),
     ("FX lands in Q1 next year.", "Q1 next year", "2027-01-01", "2027-03-31"),
+    ("Offline mode slipped two weeks because of iOS.", "two weeks", "2026-12-07", "2026-12-13"),
+    ("The pilot ends on the 28th, and the decision follows.", "the 28th", "2026-11-28", "2026-11-28"),
+    ("Grand opening on the 21st.", "the 21st", "2026-12-21", "2026-12-21"),
+    ("Four of them are out injured until the new year.", "until the new year", "2027-01-01", "2027-01-31"),
     ("Gross margin is up from 68% in the prior quarter.", "the prior quarter", "2026-07-01", "2026-09-30"),
     ("Standup: y'day reviewed the caching ADR.", "y'day", "2026-11-23", "2026-11-23"),
     ("Leadership will announce the structure in the coming weeks.", "in the coming weeks", "2026-11-25", "2026-12-22"),
@@ -318,6 +332,11 @@ ESTIMATES = [
     ("Add two more weeks for the rollout.", "two more weeks", 2, 2, "weeks"),
     ("Space planning: 4 FTE-weeks.", "4 FTE-weeks", 4, 4, "weeks"),
     ("The ERP migration is estimated at 1,200 hours of consultant time.", "1,200 hours", 1200, 1200, "hours"),
+    ("SAML hardening is 1 PW.", "1 PW", 1, 1, "weeks"),
+    ("The extension needs 30 volunteer days to finish.", "30 volunteer days", 30, 30, "days"),
+    ("The budget covers two quarters of contractor time.", "two quarters", 2, 2, "quarters"),
+    ("Copy-editing is done first, followed by two weeks of proofreading.", "two weeks", 2, 2, "weeks"),
+    ("The framework is big (roughly 8+ weeks).", "roughly 8+ weeks", 8, 8, "weeks"),
     ("Estimate for localisation: a sprint per language pack.", "a sprint", 1, 1, "sprints"),
     ("Honestly this feels like a half-day fix.", "a half-day", 0.5, 0.5, "days"),
     ("Procurement needs 6-10 FTE-weeks to run the RFP.", "6-10 FTE-weeks", 6, 10, "weeks"),
@@ -470,6 +489,10 @@ TRAPS = [
     "We'll talk about it another day.",
     "We will revisit the plan at the mid-year review.",
     "Friday deploys are banned after 3pm.",
+    "The clubhouse bar is open 6pm-11pm Tuesday to Friday.",
+    "Publication is timed for the Christmas market.",
+    "Invoices are paid on the 15th and the last working day of each month.",
+    "The 3rd retry failed on the 2nd attempt.",
     "Investors can reach us on +1 415 555 2027 during office hours.",
     "We will hold the mid-quarter OKR check-in soon.",
     "The kickoff is a 2-hr workshop with product.",
@@ -503,6 +526,11 @@ def test_traps_are_not_mentions(sentence):
 
 # Durations of something other than work, told by the shape of the clause (planner/prose/clause.py).
 OTHER_DURATIONS = [
+    ("holiday", "Capacity is 4 engineers, minus roughly a week each of holiday."),
+    ("a rate", "Business reviews take about an hour per customer."),
+    ("a service level", "Click-and-collect orders are ready in 2 hours."),
+    ("a physical process", "Concrete takes 28 days to reach its design strength."),
+    ("what usually happens", "The report usually arrives 10 business days later."),
     ("elapsed", "Order #88213 has been stuck in pending for 3 days."),
     ("support period", "The v2 line gets 6 months of security fixes."),
     ("downtime", "Expect up to 4 hours of read-only mode."),
@@ -628,6 +656,15 @@ def test_a_size_given_to_a_piece_of_work():
     assert [m.text for m in find_mentions("Resize the integration epic (currently XL).", GRAMMAR)] == ["XL"]
     assert [m.text for m in find_mentions("The hoodie ships in sizes XS to XXL.", GRAMMAR)] == []
     assert [m.text for m in find_mentions("The plan is to ship Plan M next.", GRAMMAR)] == []
+    # in a row of a table, beside an effort; given to the work it names; the second of two
+    assert [m.text for m in find_mentions("Search v2 \u2014 M \u2014 3-4 wks \u2014 target Q1.", GRAMMAR)][:2] == [
+        "M",
+        "3-4 wks",
+    ]
+    assert [m.text for m in find_mentions("Raising that limit is an XS change.", GRAMMAR)] == ["XS"]
+    assert [m.text for m in find_mentions("This could force a rewrite (an L).", GRAMMAR)] == ["L"]
+    found = find_mentions("Java 21 migration for billing \u2014 an M, maybe an L if the ORM fights us.", GRAMMAR)
+    assert [m.text for m in found] == ["M", "L"]
 
 
 def test_sizes_listed_after_a_size_cue():
