@@ -302,7 +302,17 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         unit = _UNIT_WORD.get(m["rn_u"].lower(), m["rn_u"].lower())
         if unit not in WEEKDAYS and unit[:3] in _WEEKDAY_START:  # "next Tues"
             unit = WEEKDAYS[weekday_number(unit)]
-        step = {"next": 1, "coming": 1, "the following": 1, "this": 0, "last": -1, "previous": -1, "prior": -1}[which]
+        step = {
+            "next": 1,
+            "coming": 1,
+            "the following": 1,
+            "this": 0,
+            "current": 0,
+            "upcoming": 1,
+            "last": -1,
+            "previous": -1,
+            "prior": -1,
+        }[which]
         if unit in WEEKDAYS:
             target = WEEKDAYS.index(unit)
             ahead = (target - as_of.weekday()) % 7 or 7

@@ -141,7 +141,7 @@ _PLAN_CUE = re.compile(
 
 _EFFORT_SAID = re.compile(
     r"\b(?:estimat\w*|est\.|effort|sized|sizing|scoped|scoping|pointed|budget(?:ed)?|timebox(?:ed)?|time-boxed|"
-    r"person|people|engineers?|developers?|devs?|designers?|FTEs?)\b",
+    r"person|people|engineers?|developers?|devs?|designers?|FTEs?|expect\w*)\b",
     re.IGNORECASE,
 )
 # "2 weeks' notice", "10 years' service", "a day's work": what the duration is of.

@@ -7,7 +7,7 @@ partner) or a relative-date Mention, or None when the context says it is not a d
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from planner.prose import calendar as cal
 from planner.prose import patterns as p
@@ -17,7 +17,8 @@ from planner.prose.mention import DATE, Atom, Grammar, Handler, Mention, absolut
 from planner.windows import Window, range_window
 
 _YEAR_NOUNS = re.compile(
-    r"^\s+(?:roadmap|plans?|planning|goals|OKRs?|budget|launch|release|target|strategy|priorities|timelines?|timeframe|"
+    r"^\s+(?:roadmap|plans?|planning|goals|OKRs?|budget|launch|release|targets?|strategy|priorities|timelines?|timeframe|"
+    r"pricing|prices|guidance|forecasts?|outlook|"
     r"kickoff|offsite|season|cycle|edition|conference|summit|review|calendar|horizon|deadline|vision|effort|bet|"
     r"priority|priorities|theme|themes|initiative|commitment|objective|milestone|plan\b)\b",
     re.IGNORECASE,
@@ -118,11 +119,18 @@ def _weeks_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 def _weeks_range(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     """'Weeks 10-12 of 2027': from the first day of one ISO week to the last of the other."""
-    year, first, last = int(m["wr_y"]), int(m["wr_a"]), int(m["wr_b"])
+    first, last = int(m["wr_a"]), int(m["wr_b"])
     if last <= first:
         return None
-    start, end = cal.week(year, first, m[0]), cal.week(year, last, m[0])
-    return Atom(m.start(), m.end(), "range", cal.span(start.start, end.end, m[0]))
+
+    def build(year: int) -> Window:
+        return cal.span(cal.week(year, first, m[0]).start, cal.week(year, last, m[0]).end, m[0])
+
+    if m["wr_y"]:
+        return Atom(m.start(), m.end(), "range", build(int(m["wr_y"])))
+    # "KW 50-51" alone: the next such weeks; "weeks 3-5" needs a cue, as "week 3" does
+    given = m[0][:2].upper() in ("CW", "KW")
+    return Atom(m.start(), m.end(), "range", cal.next_occurrence(build, g.as_of), pending=not given)
 
 
 def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom:
@@ -356,6 +364,24 @@ def _year_span(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         end = first - first % 100 + last
         return Atom(m.start(), m.end(), "range", range_window(cal.year(first), cal.year(end), m[0]))
     return None  # "2027-45" is no year
+
+
+def _month_edge(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    """'the last day of February 2027', 'the first working day of March': one day."""
+    month = _month_word(m["me_m"])
+    if month is None:
+        return None
+    last, working = m["me_o"].lower() == "last", m["me_w"] is not None
+
+    def build(year: int) -> Window:
+        whole = cal.month(year, month)
+        d, step = (whole.end, -1) if last else (whole.start, 1)
+        while working and d.weekday() >= 5:
+            d += timedelta(days=step)
+        return cal.day(d.year, d.month, d.day, m[0])
+
+    window = build(int(m["me_y"])) if m["me_y"] else cal.next_occurrence(build, g.as_of)
+    return Atom(m.start(), m.end(), "day", window)
 
 
 def _decade(m: re.Match[str], text: str, g: Grammar) -> Atom:
@@ -614,7 +640,9 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 # always name a date.
 _NOW_WORDS = ("today",)
 _AMOUNT = re.compile(r"\d(?![\d:.]*\s*(?:am|pm|[ap]\.m\.)(?!\w))(?!\d*:\d)")
-_STATE_VERB = re.compile(r"\b(?:has|have|had|holds?|held|is|are|was|were|stands?|sits?|totals?)\b", re.IGNORECASE)
+_STATE_VERB = re.compile(  # not "is rolling out": that happens today
+    r"\b(?:has|have|had|holds?|held|is|are|was|were|stands?|sits?|totals?)\b(?!\s+\w+ing\b)", re.IGNORECASE
+)
 _AND = re.compile(r"\b(?:and|but|then)\s")
 _DOING_AFTER = re.compile(
     r"\s*(?::|,|\u2014|-)?\s*(?:I'm\s+|I\s+am\s+|we're\s+|we\s+are\s+)?[a-z]+ing\b", re.IGNORECASE
@@ -721,6 +749,7 @@ DATE_HANDLERS: dict[str, Handler] = {
     "rel_slip": _relative,
     "rel_ordinal": _relative,
     "decade": _decade,
+    "month_edge": _month_edge,
     "rel_ago": _relative,
     "rel_end": _relative,
     "rel_day": _relative,

@@ -176,6 +176,8 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None  # "order size M gloves": the size of a thing, not of work
     if group == "sz_s" and _GOODS_IN.search(text, max(0, m.start() - 30), m.start()):
         return None  # "150 in size M", "ships in sizes XS to XXL": goods in each size
+    if group == "ss_s" and _GOODS_VERB.search(text, max(0, m.start() - 40), m.start()):
+        return None  # "order the M-size and L-size T-shirts"
     if group == "sl_s2" and _GOODS_RUN.search(text, max(0, m.start() - 20), m.start()):
         return None  # "the rest in XL", "sizes XS to XXL": goods in each size
     if group in ("sl_s", "sl_s2"):
@@ -204,6 +206,7 @@ _GOODS_IN = re.compile(
 )
 _SIZE_CUE = re.compile(r"\b(?:t-?shirts?|(?:re)?siz(?:e|es|ed|ing)|estimat\w*|effort)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
+_GOODS_VERB = re.compile(r"\b(?:order|ordered|ordering|buy|bought|purchased?|print|printed|stock|restock)\b", re.I)
 _GOODS_RUN = re.compile(r"(?:\bin\s|\bsizes?\s+(?:XXS|XS|S|M|L|XL|XXL)\s*(?:to|-|\u2013|through)\s*)$")
 # "Search v2 - M - 3-4 wks", "is XL (roughly 8+ weeks)": an effort beside it says it is a size.
 _UNIT_BESIDE = re.compile(

@@ -41,7 +41,7 @@ def find_mentions(text: str, grammar: Grammar) -> list[Mention]:
 # "the end of the year", "the week of 2027-03-08", "Thursday, March 4, 2027": the article and
 # the weekday belong to what was written, as in TimeML; prepositions (by, in, from) do not.
 _TAKES_THE = re.compile(
-    r"(?:week|first|second|third|fourth|last|front|back|end|start|beginning|middle|next|coming|prior|previous|spring|summer|autumn|fall|"
+    r"(?:week|first|second|third|fourth|last|front|back|end|start|beginning|middle|next|coming|upcoming|current|prior|previous|spring|summer|autumn|fall|"
     r"winter|\d+(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )

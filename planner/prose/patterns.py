@@ -100,7 +100,8 @@ _LY = rf"(?:(?<=mid-)|(?<=early-)|(?<=late-)|(?<=\.\.)|{_L})"
 _FIRST = [
     rf"(?P<week_of_month>\b(?P<wm_o>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+(?P<wm_m>{_MONTH})\b(?:\.?,?\s+(?P<wm_y>{_YEAR}))?{_R})",
     rf"(?P<weeks_of_month>\b(?:the\s+)?(?P<wk_o>first|last)\s+(?P<wk_n>two|three|2|3)\s+weeks\s+(?:of|in)\s+(?P<wk_m>{_MONTH})\b(?:\.?,?\s+(?P<wk_y>{_YEAR}))?{_R})",
-    rf"(?P<weeks_range>\bweeks\s+(?P<wr_a>\d{{1,2}})\s*[-\u2013\u2014]\s*(?P<wr_b>\d{{1,2}})(?:\s+of\s+|,\s*|\s+|\s*/\s*)(?P<wr_y>{_YEAR}){_R})",
+    rf"(?P<weeks_range>\b(?:weeks|wks?|KW|CW)\s?(?P<wr_a>\d{{1,2}})\s*[-\u2013\u2014]\s*(?P<wr_b>\d{{1,2}})"
+    rf"(?:(?:\s+of\s+|,\s*|\s+|\s*/\s*)(?P<wr_y>{_YEAR}))?{_R})",
     rf"(?P<week_num>\b(?:week|wk|CW|KW)\s?(?P<wn_n>\d{{1,2}})(?:(?:\s+of\s+|,\s*|\s+|\s*/\s*)(?P<wn_y>{_YEAR}))?{_R}(?!\s+of\b))",
     rf"(?P<eoy_year>\b(?:EOY|year[- ]end)\s+(?P<ey_y>{_YEAR}){_R})",
     # "the mid-year review" is a recurring event's name, not a date.
@@ -133,8 +134,8 @@ _FORMS = [
     r"(?:(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|thru)\s+)(?P<fq_q3>[QH][1-4])(?!\s*'?\d))?)\b)",
     rf"(?P<fy>\b(?:FY\s?'?|fiscal\s+(?:year\s+)?(?={_YEAR}))(?P<fy_y>\d{{4}}|\d\d)(?:[/-](?P<fy_y2>\d\d))?\b)",
     rf"(?P<cy>\b(?:calendar\s+year\s+|CY\s?'?)(?P<cy_y>{_YEAR}|\d\d)\b)",
-    rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QHq]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*['\u2019](?P<qh_yy>\d\d)|\s+(?P<qh_rel>next|this|last)\s+year|(?P<qh_y2>[23]\d)(?=\b))?\b(?!-\d|\.\d))",
-    rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last|front|back)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?:(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year)|FY\s?'?(?P<op_fy>\d{{4}}|\d\d)\b|(?P<op_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<op_my>{_YEAR}))?))?\b)",
+    rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QHq]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?(?:CY\s?)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*['\u2019](?P<qh_yy>\d\d)|\s+(?P<qh_rel>next|this|last)\s+year|(?P<qh_y2>[23]\d)(?=\b))?\b(?!-\d|\.\d))",
+    rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last|front|back)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?:(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year)|(?:FY\s?'?|fiscal\s+(?:year\s+)?(?={_YEAR}))(?P<op_fy>\d{{4}}|\d\d)\b|(?P<op_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<op_my>{_YEAR}))?))?\b)",
     rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|['\u2019](?P<se_yy>\d\d))\b)",
     rf"(?P<season_bare>(?:(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid-)|(?<=mid\s)|(?<=\bin\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bduring\s))(?P<sb_s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|'\d)))",
     rf"(?P<day_month>{_L}(?P<dm_d>{_DAY})(?:\s+of)?\s+(?P<dm_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<dm_y>{_YEAR}))?{_R})",
@@ -142,6 +143,9 @@ _FORMS = [
     rf"(?P<month_year>\b(?P<my_m>{_MONTH})\.?,?\s+(?:of\s+)?(?:(?P<my_y>{_YEAR})|['\u2019](?P<my_yy>\d\d)){_R})",
     rf"(?P<holiday>\b(?P<ho_n>{_HOLIDAY})\b(?:,?\s+(?P<ho_y>{_YEAR}))?{_R})",
     rf"(?P<month>\b(?P<mo_m>{_MONTH})\b)",
+    # "the last day of February 2027", "the first working day of March"
+    rf"(?P<month_edge>\bthe\s+(?P<me_o>last|first)\s+(?:(?P<me_w>working|business)\s+)?day\s+of\s+(?P<me_m>{_MONTH})\b"
+    rf"{_MONTH_DOT}(?:,?\s+(?P<me_y>{_YEAR}))?{_R})",
     # "the 2030s", "the early 2030s": a decade
     r"(?P<decade>\bthe\s+(?:(?P<dc_p>early|mid|late)[\s-]+)?(?P<dc_y>2[01]\d0)['\u2019]?s\b)",
     rf"(?P<year>{_LY}(?P<ye_y>{_YEAR})(?!\w|%|[.,:/-]\d|'s?\b))",
@@ -163,14 +167,14 @@ _WEEKDAY_SHORT = (
 # "next Tues", "this fri": abbreviations after next/this/last, "Sat" and "Sun" capitalised only.
 _NEXT_SHORT = r"(?:(?-i:Sat|Sun)|mon|tues?|wed|thu(?:rs?)?|fri)(?=\.?(?:\W|$))"
 _RELATIVE = [
-    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|last|previous|prior|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|year|sprint|{_SEASON}|{_NEXT_SHORT})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
+    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|upcoming|current|last|previous|prior|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|year|sprint|{_SEASON}|{_NEXT_SHORT})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
     rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|wks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
     rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|wks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|before(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b(?!\s+than\b))",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?:(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint)\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
     rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before|COB|EOD|end\s+of\s+(?:the\s+)?(?:day|business))\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|(?<=\bdue\s)|{_BARE_WEEKDAY})"
-    rf"(?P<rw_d>{'|'.join(WEEKDAYS)}|{_WEEKDAY_SHORT})\b(?![-\u2013]\w|\.\w|\s+of\b)(?!,?\s+(?:\d|the\s+\d|{_MONTH})))",
+    rf"(?P<rw_d>{'|'.join(WEEKDAYS)}|{_WEEKDAY_SHORT})\b(?:\s+(?-i:EOD|COB)\b)?(?![-\u2013]\w|\.\w|\s+of\b)(?!\.?,?\s+(?:\d|the\s+\d|{_MONTH})))",
     # "Marketing is out the week before", "the day after": a period next to another date.
     r"(?P<rel_around>\bthe\s+(?P<ra2_u>day|week|month|quarter|year)\s+(?P<ra2_d>before|after)\b(?!\s+(?:next|last|tomorrow|yesterday)\b))",
     r"(?P<rel_weekend>\b(?:(?:on|by|before|over|until|till)\s+(?:the|this)|this|next|the\s+coming|coming|last)\s+weekend\b(?!\s+of\b))",
@@ -224,7 +228,7 @@ STARTS = {
     "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d", "rel_after_next": "w",
     "weeks_of_month": "w", "week_of_day": "w",
     "rel_around": "w", "rel_new_year": "w", "rel_coming": "w", "rel_weekend": "w", "weeks_range": "w", "size_as": "w",
-    "size_listed": "w", "size_work": "w", "decade": "w", "rel_slip": "dw", "rel_ordinal": "dw",
+    "size_listed": "w", "size_work": "w", "decade": "w", "month_edge": "w", "rel_slip": "dw", "rel_ordinal": "dw",
 }  # fmt: skip
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = re.compile(rf"{_RANGE_JOIN}$", re.IGNORECASE)
@@ -248,7 +252,9 @@ COUNT_BEFORE = re.compile(
 )
 # Before a number and a unit: these make it a rate, an age or a duration of something else.
 ESTIMATE_TRAP_BEFORE = re.compile(
-    r"(?:[$\u20ac\u00a3]\s?\d[\d.,]*\s*(?:[kmb]n?|million|billion)?\s+over|\b(?:every|each|per|once|twice|thrice|times|last|past|previous|first|next|over\s+the\s+(?:last|past|next)|"
+    r"(?:(?:[$\u20ac\u00a3]\s?|\b(?:USD|EUR|GBP|INR|BRL|CAD|AUD|JPY|CHF)\s?)\d[\d.,]*\s*(?:[kmb]n?|million|billion)?\s+over|"
+    r"\b(?:replies|responses|answers)\b(?:\s+[\w-]+){0,4}\s+(?:may|can|will|could|might)\s+take(?:\s+up\s+to)?|"
+    r"\b(?:signed|logged)\s+in\s+for|\b(?:every|each|per|once|twice|thrice|times|last|past|previous|first|next|over\s+the\s+(?:last|past|next)|"
     r"after|up|down|rose|fell|gained|lost|dropped|jumped|slipped|(?<!followed\s)by|since|aged|(?:is|are)\s+ready\s+in|"
     r"retention\s+of|retain(?:ed)?\s+for|kept\s+for|keep\s+for|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
     r"commit(?:s|ted)?\s+for|term\s+of|contract\s+of|"
@@ -291,7 +297,8 @@ ESTIMATE_TRAP_AFTER = re.compile(
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
     r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:shift|run|job|person|user|ticket|request|cycle|customer|client|account|meeting|call|session)\b|"
     r"to\s+(?:respond|reply|appeal|pay|submit|accept|object|cancel|claim|comply|run|execute|replicate|restore|clear|arrive|"
-    r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back)\b|in\s+advance\b|"
+    r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back|fulfil|fulfill|process)\b|"
+    r"in\s+advance\b|beforehand\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"
     r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b)|-old|['\u2019]\s*notice)",
     re.IGNORECASE,

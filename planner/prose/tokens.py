@@ -26,8 +26,8 @@ _ANCHOR_WORDS = _words(
     "hour hours hr hrs day days week weeks wk wks fortnight fortnights month months quarter quarters year years sprint "
     "sprints point points pts sp one two three four five six seven eight nine ten eleven twelve fifteen "
     "twenty thirty forty fifty sixty ninety couple few several half next this coming last previous prior "
-    "following tomorrow tmrw yesterday today tonight eow eom eoq eoy eod cob end start beginning middle later earlier "
-    "early mid "
+    "current upcoming following tomorrow tmrw yesterday today tonight eow eom eoq eoy eod cob end start beginning "
+    "middle later earlier early mid "
     "late spring summer autumn fall winter first second third fourth front back monday tuesday wednesday thursday "
     "friday saturday sunday jan january feb february mar march apr april may jun june jul july aug "
     "august sep sept september oct october nov november dec december christmas xmas halloween thanksgiving "
@@ -35,7 +35,7 @@ _ANCHOR_WORDS = _words(
 )
 # A leader word, and the only forms that can start with it: a leader is tried against those alone.
 _LEADS = {
-    "the": "rel_next rel_in rel_day rel_after_next weeks_of_month rel_around rel_weekend rel_ordinal decade",
+    "the": "rel_next rel_in rel_day rel_after_next weeks_of_month rel_around rel_weekend rel_ordinal decade month_edge",
     "a an another": "rel_ago or_two size_sized size_work estimate rel_slip",
     "in": "rel_in rel_new_year rel_coming",
     "over": "rel_in rel_new_year rel_weekend rel_coming",
@@ -48,7 +48,8 @@ _LEADS = {
     "starting": "rel_weekday",
     "about around roughly approx approximately circa at up": "estimate",
     "t size sizes sized estimate estimates estimated effort": "size size_as",
-    "cw wk": "week_num",
+    "cw kw": "week_num weeks_range",
+    "wk": "week_num",
     "w": "week_of week_of_day",
     "calendar": "cy",
     "y": "rel_day",
@@ -106,7 +107,10 @@ def has_anchor(text: str) -> bool:
 # "wk" is an anchor before it is a leader, so it is never a leader token. A leader is a whole
 # word and an anchor inside a word is a run of digits, so neither hides the other: these two
 # streams are exactly `TOKEN`'s anchors and leaders.
-_ANCHOR_GROUP = rf"\b(?:[QH][1-4]|FY|CY)|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b)"
+_ANCHOR_GROUP = (
+    rf"\b(?:[QH][1-4]|FY|CY|CW(?=\d)|KW(?=\d)|wk(?=\d))|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b"
+    r"|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b)"
+)
 _LEADER_TOKEN_WORDS = [word for word in _LEADER_WORDS if word not in ANCHOR_WORDS]
 ANCHOR_TOKEN = re.compile(_ANCHOR_GROUP, re.IGNORECASE)
 LEADER_TOKEN = re.compile(rf"\b{_trie(_LEADER_TOKEN_WORDS)}\b", re.IGNORECASE)
@@ -135,6 +139,9 @@ ANCHOR_LOWER = re.compile(
             r"h(?<!\w.)[1-4]",
             r"f(?<!\w.)y",
             r"c(?<!\w.)y",
+            r"c(?<!\w.)w(?=\d)",  # "CW12"
+            r"k(?<!\w.)w(?=\d)",
+            r"w(?<!\w.)k(?=\d)",
             _by_first_letter(_ANCHOR_WORDS),
         ]
     )
@@ -363,7 +370,7 @@ _WHOLE: dict[str, Any] = {
         start: re.compile("|".join(f for f in ORDER if start in STARTS[form_name(f)]), re.IGNORECASE) for start in "dw~"
     },
     "TOKEN": lambda: re.compile(
-        rf"(?P<anchor>\b(?:[QH][1-4]|FY|CY)|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b))"
+        rf"(?P<anchor>\b(?:[QH][1-4]|FY|CY|CW(?=\d)|KW(?=\d)|wk(?=\d))|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b))"
         rf"|(?P<leader>\b{_trie(_LEADER_WORDS)}\b)",
         re.IGNORECASE,
     ),
