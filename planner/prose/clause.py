@@ -49,7 +49,7 @@ _TAKES_US = re.compile(
     r"\b(?:takes?|took|costs?)\s+(?:us|me|the\s+team|our\s+team)\s+(?:about\s+|around\s+|roughly\s+)?$"
 )
 _HABITUAL = re.compile(
-    r"\b(?:usually|typically|normally|generally|currently|historically|traditionally|tends?\s+to|on\s+average|"
+    r"\b(?:usually|typically|typical|normally|generally|currently|historically|each\s+[\w-]+\s+(?:takes|lasts|runs)|traditionally|tends?\s+to|on\s+average|"
     r"medians?|averages?|averaged|velocity)\b",
     re.IGNORECASE,
 )
@@ -172,9 +172,9 @@ _LIMIT_BEFORE = re.compile(
 # A state that lasts, then "for": "stays up for 14 days", "sits in the chamber for 48 hours",
 # "are embargoed for 70 years", "was down for 3 hours".
 _STATE_FOR_BEFORE = re.compile(
-    r"\b(?:stay(?:s|ed)?|remain(?:s|ed)?|sits?|sat|lives?|lived|idles?|runs?|ran|running|(?:is|are|was|were|be|been|being|gets?|got)\s+"
+    r"\b(?:stay(?:s|ed)?|remain(?:s|ed)?|sits?|sat|(?<!-)lives?|(?<!-)lived|idles?|(?<!\bto\s)runs?|ran|running|(?:is|are|was|were|be|been|being|gets?|got)\s+"
     r"(?:\w+ly\s+)?(?!needed\b|required\b|spent\b|reserved\b|allocated\b|allotted\b|staffed\b|planned\b|expected\b|"
-    r"scheduled\b|booked\b|blocked\s+out\b|set\s+aside\b|dedicated\b|assigned\b)(?:\w+ed|\w+en|held|kept|shut|down|offline|online|open|closed|"
+    r"scheduled\b|booked\b|blocked\s+out\b|set\s+aside\b|dedicated\b|assigned\b|released\b)(?:\w+ed|\w+en|held|kept|shut|down|offline|online|open|closed|"
     r"frozen|valid|active|inactive|available|unavailable|free|live))\b(?:\s+[\w'-]+){0,5}?\s+for\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import partial
 
 from planner.prose import calendar as cal
 from planner.prose import patterns as p
 from planner.prose.clause import clause_before, habitual, offset_after, on_average, planned_clause
 from planner.prose.effort import estimate_from
 from planner.prose.mention import DATE, Atom, Grammar, Handler, Mention, absolute, counted, cued
-from planner.windows import Window, range_window
+from planner.windows import Window, WindowError, range_window
 
 _YEAR_NOUNS = re.compile(
     r"^\s+(?:roadmap|plans?|planning|goals|OKRs?|budget|launch|release|targets?|strategy|priorities|timelines?|timeframe|"
-    r"pricing|prices|guidance|forecasts?|outlook|"
+    r"pricing|prices|guidance|forecasts?|outlook|year-in-review|recap|"
     r"kickoff|offsite|season|cycle|edition|conference|summit|review|calendar|horizon|deadline|vision|effort|bet|"
     r"priority|priorities|theme|themes|initiative|commitment|objective|milestone|plan\b)\b",
     re.IGNORECASE,
@@ -54,14 +55,17 @@ def _md_slash(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     a, b = int(m["ms_a"]), int(m["ms_b"])
     if counted(text, m.start()) or (a, b) == (24, 7):  # "support 24/7"
         return None
+    start = m.start()
+    weekday = _SLASH_WEEKDAY.search(text, max(0, start - 12), start)
     if a > 12 >= b or a == b:
         day, month = a, b
     elif b > 12 >= a:
         day, month = b, a
+    elif weekday is not None and (read := _read_by_weekday(a, b, weekday[0], g.as_of)) is not None:
+        day, month = read  # "Thu 3/11": the reading whose next date falls on a Thursday
     else:
         return None
 
-    start = m.start()
     week = _SLASH_WEEK_OF.search(text, max(0, start - 16), start)
     if week is not None:  # "w/c 1/18", "wk of 11/16": the week holding that day
 
@@ -74,10 +78,28 @@ def _md_slash(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         return cal.day(year, month, day, m[0])
 
     # After a weekday ("Wed 1/13") or as a heading ("Minutes 11/19:"), it needs no other cue.
-    told = _SLASH_WEEKDAY.search(text, max(0, start - 12), start) is not None or (
+    told = weekday is not None or (
         text.startswith(":", m.end()) and _SLASH_HEADING.search(text, max(0, start - 16), start) is not None
     )
     return Atom(start, m.end(), "day", cal.next_occurrence(build, g.as_of), pending=not told, with_year=build)
+
+
+def _nth_day(month: int, day: int, year: int) -> Window:
+    return cal.day(year, month, day)
+
+
+def _read_by_weekday(a: int, b: int, weekday: str, as_of: date) -> tuple[int, int] | None:
+    """Day and month of 'a/b' when exactly one reading's next date is on `weekday`."""
+    wanted = cal.weekday_number(weekday.strip(" ,."))
+    fits = []
+    for day, month in ((b, a), (a, b)):  # month first, then day first
+        try:
+            found = cal.next_occurrence(partial(_nth_day, month, day), as_of)
+        except (WindowError, ValueError):
+            continue
+        if found.start.weekday() == wanted:
+            fits.append((day, month))
+    return fits[0] if len(fits) == 1 else None
 
 
 _SLASH_HEADING = re.compile(
@@ -142,7 +164,8 @@ def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom:
     # "CW 14" and a week given after a colon ("IT cabling: wk 15") need no cue.
     window = cal.next_occurrence(lambda y: cal.week(y, week, m[0]), g.as_of)
     given = (
-        m[0][:2].upper() in ("CW", "KW")
+        m[0][:2].upper() in ("CW", "KW", "WK")
+        or text.startswith(":", m.end())  # "Editorial calendar, week 49:"
         or _COLON_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
         or _YEAR_NOUNS.match(text, m.end()) is not None  # "Wk 50 plan:"
     )
@@ -364,6 +387,15 @@ def _year_span(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         end = first - first % 100 + last
         return Atom(m.start(), m.end(), "range", range_window(cal.year(first), cal.year(end), m[0]))
     return None  # "2027-45" is no year
+
+
+def _holiday_season(m: re.Match[str], text: str, g: Grammar) -> Atom:
+    """'holiday 2027', 'the holiday season 2027': November and December, retail's holiday season."""
+
+    def build(year: int) -> Window:
+        return range_window(cal.month(year, 11), cal.month(year, 12), m[0])
+
+    return Atom(m.start(), m.end(), "range", build(int(m["hs_y"])))
 
 
 def _month_edge(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -750,6 +782,7 @@ DATE_HANDLERS: dict[str, Handler] = {
     "rel_ordinal": _relative,
     "decade": _decade,
     "month_edge": _month_edge,
+    "holiday_season": _holiday_season,
     "rel_ago": _relative,
     "rel_end": _relative,
     "rel_day": _relative,

@@ -61,9 +61,11 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         not people and p.ESTIMATE_TRAP_AFTER.match(after)  # "6 FTE-weeks to run the RFP" is effort
     ):
         return None
-    trap = p.ESTIMATE_TRAP_NOUNS.search(text, max(0, start - 72), start)
+    trap = None if people else p.ESTIMATE_TRAP_NOUNS.search(text, max(0, start - 72), start)
     if trap is not None and not _work_anyway(text[trap.start() : start], unit, after):
         return None  # "logs are kept for 90 days", "the token expires in 1 hour"
+    if _CARRIED.search(text, max(0, start - 64), start):
+        return None  # "ocean freight from Shenzhen takes about 35 days": goods in transit, however long
     if text.find("within", max(0, start - 12), start) >= 0:  # the two regexes below, only when they can hold
         if _WITHIN_BEFORE.search(text, max(0, start - 12), start) and after.lower().startswith(" of "):
             return None  # "within 14 days of purchase": a limit after an event, not an effort
@@ -97,7 +99,8 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
 _PERSON_UNITS = {"pw": "weeks", "pws": "weeks", "pd": "days", "pds": "days"}  # "1 PW": a person-week
 _PERSON_UNIT = re.compile(p.PERSON + r"[a-z]+$", re.IGNORECASE)
 _PEOPLE_UNIT = re.compile(
-    r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|FTE|volunteer|contractor|consultant|staff)"
+    r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|FTE|volunteer|contractor|consultant|staff|"
+    r"audit|shooting|studio|billable|recording|editing|field|lab)"
     r"[- ][a-z]+$|\bP[WD]s?$",
     re.IGNORECASE,
 )
@@ -121,7 +124,7 @@ _ESTIMATE_LABEL = re.compile(r"\b(?:estimates?|effort|sizing)\b[^.;:!?]{0,40}:\s
 # "roughly two weeks for frontend and a day for QA": the next item of a list of efforts.
 _AFTER_AN_ESTIMATE = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-\s*\w+\s*)?"
-    r"(?:hours?|days?|weeks?|months?|sprints?)\b(?:\s+[\w'-]+){0,5}?(?:,|,?\s+(?:and|plus))\s+$",
+    r"(?:hours?|days?|weeks?|months?|sprints?)\b(?:\s+[\w'-]+){0,5}?(?:,(?:\s+then)?|,?\s+(?:and|plus|then))\s+$",
     re.IGNORECASE,
 )
 _A_UNIT_OK = re.compile(
@@ -176,6 +179,8 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None  # "order size M gloves": the size of a thing, not of work
     if group == "sz_s" and _GOODS_IN.search(text, max(0, m.start() - 30), m.start()):
         return None  # "150 in size M", "ships in sizes XS to XXL": goods in each size
+    if group == "sz_s" and m[0][:5].lower() == "sizes" and _SIZE_RANGE_AFTER.match(text, m.end()):
+        return None  # "in sizes S through XL": goods in a run of sizes
     if group == "ss_s" and _GOODS_VERB.search(text, max(0, m.start() - 40), m.start()):
         return None  # "order the M-size and L-size T-shirts"
     if group == "sl_s2" and _GOODS_RUN.search(text, max(0, m.start() - 20), m.start()):
@@ -206,8 +211,21 @@ _GOODS_IN = re.compile(
 )
 _SIZE_CUE = re.compile(r"\b(?:t-?shirts?|(?:re)?siz(?:e|es|ed|ing)|estimat\w*|effort)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
-_GOODS_VERB = re.compile(r"\b(?:order|ordered|ordering|buy|bought|purchased?|print|printed|stock|restock)\b", re.I)
-_GOODS_RUN = re.compile(r"(?:\bin\s|\bsizes?\s+(?:XXS|XS|S|M|L|XL|XXL)\s*(?:to|-|\u2013|through)\s*)$")
+_CARRIED = re.compile(
+    r"\b(?:freight|shipping|shipments?|transit|courier|postage|delivery)\s+(?:from|to|between|times?)\b"
+    r"(?:[^.;!?]|\.\d){0,48}?\b(?:takes?|took|is|are)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?$",
+    re.IGNORECASE,
+)
+_GOODS_VERB = re.compile(
+    r"\b(?:(?:order|buy|purchase|print|stock|restock)\s+(?:the|a|an|some|more|our|\d+)|ordered|bought|purchased|printed)\b",
+    re.IGNORECASE,
+)
+_SIZE_RANGE_AFTER = re.compile(r"\s*(?:to|through|-|\u2013)\s*(?:XXS|XS|S|M|L|XL|XXL)\b")
+_GOODS_RUN = re.compile(
+    r"(?:\b(?:in|sizes?)\s+(?:(?:XXS|XS|S|M|L|XL|XXL),?\s+(?:(?:and|or)\s+)?)*"
+    r"|\bsizes?\s+(?:XXS|XS|S|M|L|XL|XXL)\s*(?:to|-|\u2013|through)\s*)$"
+)
 # "Search v2 - M - 3-4 wks", "is XL (roughly 8+ weeks)": an effort beside it says it is a size.
 _UNIT_BESIDE = re.compile(
     r"\b\d+(?:\.\d+)?\+?(?:\s*[-\u2013]\s*\d+)?\s*(?:h|hrs?|hours?|d|days?|w|wks?|weeks?|sprints?|pts|points|PW)\b"

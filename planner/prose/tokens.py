@@ -52,6 +52,7 @@ _LEADS = {
     "wk": "week_num",
     "w": "week_of week_of_day",
     "calendar": "cy",
+    "holiday": "holiday_season",
     "y": "rel_day",
     "fiscal": "fy",
 }

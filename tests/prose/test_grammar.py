@@ -30,6 +30,11 @@ DATES = [
     ("Project status, w/e 20 Nov 2026: on track.", "w/e 20 Nov 2026", "week", "2026-11-16", "2026-11-22"),
     ("The science quarter is built in the early 2030s.", "the early 2030s", "range", "2030-01-01", "2033-12-31"),
     ("The team picks up the stories from KW 49.", "KW 49", "week", "2026-11-30", "2026-12-06"),
+    ("The interview moved to Thu 3/11.", "Thu 3/11", "day", "2027-03-11", "2027-03-11"),
+    ("Editorial calendar, week 49: gift guide.", "week 49", "week", "2026-11-30", "2026-12-06"),
+    ("DVT units arrive in the lab wk 18.", "wk 18", "week", "2027-05-03", "2027-05-09"),
+    ("Marketing still wants a holiday 2027 launch.", "holiday 2027", "range", "2027-11-01", "2027-12-31"),
+    ("The 2026 year-in-review package is due.", "2026", "year", "2026-01-01", "2026-12-31"),
     ("Discovery in KW 50\u201351, then build.", "KW 50\u201351", "range", "2026-12-07", "2026-12-20"),
     ("UAT in wk 7-8.", "wk 7-8", "range", "2027-02-15", "2027-02-28"),
     ("Planning for the next wave starts in CW12.", "CW12", "week", "2027-03-22", "2027-03-28"),
@@ -366,6 +371,10 @@ ESTIMATES = [
     ("Space planning: 4 FTE-weeks.", "4 FTE-weeks", 4, 4, "weeks"),
     ("The ERP migration is estimated at 1,200 hours of consultant time.", "1,200 hours", 1200, 1200, "hours"),
     ("SAML hardening is 1 PW.", "1 PW", 1, 1, "weeks"),
+    ("Post-go-live hypercare is planned for six weeks.", "six weeks", 6, 6, "weeks"),
+    ("Nurses will be released for half a day of e-learning.", "half a day", 0.5, 0.5, "days"),
+    ("Alpha is planned to run for 8-10 weeks.", "8-10 weeks", 8, 10, "weeks"),
+    ("The audit plan covers 14 audits totalling 380 audit days.", "380 audit days", 380, 380, "days"),
     ("We currently expect calendar sync to take two to three sprints.", "two to three sprints", 2, 3, "sprints"),
     ("The extension needs 30 volunteer days to finish.", "30 volunteer days", 30, 30, "days"),
     ("The budget covers two quarters of contractor time.", "two quarters", 2, 2, "quarters"),
@@ -525,6 +534,8 @@ TRAPS = [
     "Friday deploys are banned after 3pm.",
     "The clubhouse bar is open 6pm-11pm Tuesday to Friday.",
     "Please order the M-size and L-size T-shirts for the hackathon.",
+    "Costume needs outfits for 40 extras in sizes S through XL.",
+    "Mon 3/4 is the date on the old invite.",
     "Publication is timed for the Christmas market.",
     "Invoices are paid on the 15th and the last working day of each month.",
     "The 3rd retry failed on the 2nd attempt.",
@@ -561,6 +572,15 @@ def test_traps_are_not_mentions(sentence):
 
 # Durations of something other than work, told by the shape of the clause (planner/prose/clause.py).
 OTHER_DURATIONS = [
+    ("a product's behaviour", "The Deluxe Edition includes 3 days of early access."),
+    ("a product's behaviour", "The Pro controller gets 40 hours of battery life."),
+    ("a running time", "The director's cut runs 2 hours 14 minutes."),
+    ("transit", "Ocean freight from Shenzhen to Rotterdam takes about 35 days."),
+    ("what usually happens", "At 2K, a typical shot renders overnight in about 7 hours."),
+    ("each time", "Each C-check takes around 3 weeks in the hangar."),
+    ("a dose", "The default is 1 g every 4-6 hours, to a maximum of 4 g in 24 hours."),
+    ("a rule", "Staff must have completed the training within the preceding 12 months."),
+    ("a rule", "The rules give the firm 8 weeks to issue a final response."),
     ("notice", "Admins get an email 7 days beforehand."),
     ("service level", "Replies to tickets may take up to 48 hours."),
     ("inactivity", "We delete free accounts that haven't signed in for 24 months."),
@@ -702,6 +722,9 @@ def test_a_size_given_to_a_piece_of_work():
         "3-4 wks",
     ]
     assert [m.text for m in find_mentions("Raising that limit is an XS change.", GRAMMAR)] == ["XS"]
+    found = find_mentions("The options are sized S, M and L respectively.", GRAMMAR)
+    assert [m.text for m in found] == ["S", "M", "L"]
+    assert [m.text for m in find_mentions("The order communications build is XL-sized.", GRAMMAR)] == ["XL-sized"]
     assert [m.text for m in find_mentions("This could force a rewrite (an L).", GRAMMAR)] == ["L"]
     found = find_mentions("Java 21 migration for billing \u2014 an M, maybe an L if the ORM fights us.", GRAMMAR)
     assert [m.text for m in found] == ["M", "L"]
