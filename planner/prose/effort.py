@@ -57,12 +57,12 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     ):
         return None  # "a week" is an estimate only after "takes", "about", "for"... or before "of work"
     people = person and _PEOPLE_UNIT.search(text, start, end) is not None  # not "business days"
-    if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, start - 40), start) or (
+    if p.TRAP_BEFORE.search(text, start, 40) is not None or (
         not people and p.ESTIMATE_TRAP_AFTER.match(after)  # "6 FTE-weeks to run the RFP" is effort
     ):
         return None
-    trap = None if people else p.ESTIMATE_TRAP_NOUNS.search(text, max(0, start - 72), start)
-    if trap is not None and not _work_anyway(text[trap.start() : start], unit, after):
+    trap = None if people else p.TRAP_NOUNS.search(text, start, 72)
+    if trap is not None and not _work_anyway(text[trap:start], unit, after):
         return None  # "logs are kept for 90 days", "the token expires in 1 hour"
     if _CARRIED.search(text, max(0, start - 64), start):
         return None  # "ocean freight from Shenzhen takes about 35 days": goods in transit, however long
@@ -254,7 +254,7 @@ _WORK_IS = re.compile(
 def _or_two(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     unit = p.UNIT_OF[m["ot_u"].lower()]
     high = {"two": 2.0, "three": 3.0, "so": 2.0}[m["ot_n"].lower()]
-    if p.ESTIMATE_TRAP_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+    if p.TRAP_BEFORE.search(text, m.start(), 30) is not None:
         return None
     if p.ESTIMATE_TRAP_AFTER.match(text, m.end()):
         return None  # "a quarter or two out" is a distance, not an effort

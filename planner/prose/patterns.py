@@ -307,6 +307,35 @@ ESTIMATE_TRAP_AFTER = re.compile(
     r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b)|-old|['\u2019]\s*notice)",
     re.IGNORECASE,
 )
+
+
+class Before:
+    """A pattern that ends where a position in the text is (`...$`), searched in the lowered
+    text before it. `re` skips a branch on its first letter only in a case-sensitive pattern,
+    so this is several times faster than the same search with IGNORECASE: these patterns run
+    for every estimate. A text that lowering makes longer (U+0130) is searched as written."""
+
+    __slots__ = ("folded", "written")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        assert pattern.flags & re.IGNORECASE and not re.search(r"\\[A-Z]|A-Z|\(\?-?i", pattern.pattern)
+        self.written = pattern
+        self.folded = re.compile(pattern.pattern.lower())
+
+    def search(self, text: str, start: int, reach: int) -> int | None:
+        """Where a match ending at `start` begins, looking at most `reach` characters back."""
+        low = max(0, start - reach)
+        context = max(0, low - 12)  # lookbehinds see the characters they saw in the whole text
+        window = text[context:start].lower()
+        if len(window) != start - context:
+            found = self.written.search(text, low, start)
+            return None if found is None else found.start()
+        found = self.folded.search(window, low - context)
+        return None if found is None else context + found.start()
+
+
+TRAP_BEFORE = Before(ESTIMATE_TRAP_BEFORE)
+TRAP_NOUNS = Before(ESTIMATE_TRAP_NOUNS)
 # Nouns that make "a 3-day spike" an estimate; other hyphenated compounds ("30-day trial") are not.
 EFFORT_NOUN_AFTER = re.compile(
     r"^\s+(?:of\s+)?(?:effort|spike|project|push|investigation|task|engagement|rewrite|migration|refactor|build|job|fix|"
