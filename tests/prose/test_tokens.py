@@ -183,3 +183,24 @@ def test_first_character_sets_fold_case_as_re_does():
                 for low, high in first
             )  # fmt: skip
             assert tk._can_start(first, char) == expected, (name, char)
+
+
+_TRAP_WORDS = (  # noqa: SIM905 - a word list reads best as words
+    "every each per last past over the after by since retained for kept trial of SLA TTL timeout USD $ 1,200 "
+    "has been stuck in pending Users can mute a thread replies may take up to signed in mg g preceding prior "
+    "takes the vendor about run nightly followed improved respond within renews to month-end close rolls out "
+    "retention warranty expires cache tokens lease runway freight logs DSO runs suite renders xevery sublast subper"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_TRAP_WORDS, "Every", "RETAINED", "Sla", "x", "3", ",", ".", "\u0130"]), max_size=14))
+def test_lowered_trap_search_finds_what_the_ignorecase_search_finds(words):
+    """`Before` is a faster way to run the same search; it must never find anything else,
+    wherever its window starts (inside a word too)."""
+    text = " ".join(words) + " 3 days"
+    start = len(text) - len("3 days")
+    for before in (p.TRAP_BEFORE, p.TRAP_NOUNS):
+        for reach in range(start + 2):
+            found = before.written.search(text, max(0, start - reach), start)
+            assert before.search(text, start, reach) == (None if found is None else found.start()), (text, reach)
