@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from planner.prose.patterns import NUMBER_WORDS, VAGUE_COUNTS, WEEKDAYS
+from planner.prose.patterns import MONTH_NUMBER, NUMBER_WORDS, VAGUE_COUNTS, WEEKDAYS
 from planner.windows import (
     Window,
     WindowError,
@@ -250,6 +250,7 @@ def part_of(window: Window, unit: str, part: str) -> Window:
 # --- relative expressions, resolved against the as-of date (for display) --------------------
 
 
+_PAST = re.compile(r"\b(?:past|last|previous)\b", re.IGNORECASE)
 _UNIT_WORD = {"wk": "week", "q": "quarter"}
 _WEEKDAY_START = frozenset(name[:3] for name in WEEKDAYS)
 
@@ -302,6 +303,14 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         unit = _UNIT_WORD.get(m["rn_u"].lower(), m["rn_u"].lower())
         if unit not in WEEKDAYS and unit[:3] in _WEEKDAY_START:  # "next Tues"
             unit = WEEKDAYS[weekday_number(unit)]
+        if (month_number := MONTH_NUMBER.get(unit.rstrip("."))) is not None:  # "last November", "next March"
+            ahead = (month_number - as_of.month) % 12
+            if which in ("next", "coming", "upcoming", "the following"):
+                ahead = ahead or 12
+            elif which in ("last", "previous", "prior"):
+                ahead = ahead - 12 if ahead else -12
+            first = _add_months(as_of.replace(day=1), ahead)
+            return _named(month_window(first.year, first.month), text)
         step = {
             "next": 1,
             "coming": 1,
@@ -342,6 +351,8 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
             unit, n = "day", n / 24
         if kind == "rel_ago" and m["ra_d"].lower() in ("ago", "earlier", "before"):
             n = -n
+        if kind == "rel_in" and _PAST.search(m["ri_p"]):  # "over the past 12 months": until today
+            return Window(_shift(as_of, unit, -n, sprint_weeks), as_of, "range", text)
         then = _shift(as_of, unit, n, sprint_weeks)
         if kind == "rel_in" and not m["ri_p"].lower().startswith("in "):
             return Window(as_of, max(as_of, then), "range", text)  # "within two weeks": from now until then

@@ -80,7 +80,7 @@ def other_duration(text: str, start: int, after: str) -> bool:
     return (
         (not _RUN_WORDS.isdisjoint(words) and _RUN_CLAUSE.search(before) is not None)
         or (not _LIMIT_WORDS.isdisjoint(tail) and _LIMIT_BEFORE.search(before) is not None)
-        or ("for" in tail[-2:] and _STATE_FOR_BEFORE.search(before) is not None)
+        or ("for" in tail[-3:] and _STATE_FOR_BEFORE.search(before) is not None)  # "for up to 90 days"
         or (
             not _LINK_WORDS.isdisjoint(tail)
             and not _PERIOD_WORDS.isdisjoint(words)
@@ -141,7 +141,7 @@ _PLAN_CUE = re.compile(
 
 _EFFORT_SAID = re.compile(
     r"\b(?:estimat\w*|est\.|effort|sized|sizing|scoped|scoping|pointed|budget(?:ed)?|timebox(?:ed)?|time-boxed|"
-    r"person|people|engineers?|developers?|devs?|designers?|FTEs?|expect\w*)\b",
+    r"person|people|engineers?|developers?|devs|designers?|FTEs?|expect\w*)\b",
     re.IGNORECASE,
 )
 # "2 weeks' notice", "10 years' service", "a day's work": what the duration is of.
@@ -172,10 +172,10 @@ _LIMIT_BEFORE = re.compile(
 # A state that lasts, then "for": "stays up for 14 days", "sits in the chamber for 48 hours",
 # "are embargoed for 70 years", "was down for 3 hours".
 _STATE_FOR_BEFORE = re.compile(
-    r"\b(?:stay(?:s|ed)?|remain(?:s|ed)?|sits?|sat|(?<!-)lives?|(?<!-)lived|idles?|(?<!\bto\s)runs?|ran|running|(?:is|are|was|were|be|been|being|gets?|got)\s+"
+    r"\b(?:stay(?:s|ed)?|remain(?:s|ed)?|sits?|sat|(?<!-)lives?|(?<!-)lived|idles?|(?<!\bto\s)(?<!\bwill\s)runs?|ran|running|(?:is|are|was|were|be|been|being|gets?|got)\s+"
     r"(?:\w+ly\s+)?(?!needed\b|required\b|spent\b|reserved\b|allocated\b|allotted\b|staffed\b|planned\b|expected\b|"
     r"scheduled\b|booked\b|blocked\s+out\b|set\s+aside\b|dedicated\b|assigned\b|released\b)(?:\w+ed|\w+en|held|kept|shut|down|offline|online|open|closed|"
-    r"frozen|valid|active|inactive|available|unavailable|free|live))\b(?:\s+[\w'-]+){0,5}?\s+for\s+(?:\w+\s+)?$",
+    r"frozen|valid|active|inactive|available|unavailable|free|live))\b(?:\s+[\w'-]+){0,5}?\s+for\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # A period named as the subject: "the cooling-off period is 14 days", "delivery takes 2 weeks",

@@ -155,8 +155,10 @@ def _weeks_range(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return Atom(m.start(), m.end(), "range", cal.next_occurrence(build, g.as_of), pending=not given)
 
 
-def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom:
+def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     week = int(m["wn_n"])
+    if m[0][:1] == "W" and m[0][:2] != "WK" and m[0][1:2].isdigit() and not _W_WEEK_AFTER.match(text, m.end()):
+        return None  # "the W2 form": a name; "starts in W51." is a week
     if m["wn_y"]:
         return Atom(m.start(), m.end(), "week", cal.week(int(m["wn_y"]), week, m[0]))
     # "week 47" alone: the next week 47, as a yearless month is the next such month; and
@@ -170,6 +172,9 @@ def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom:
         or _YEAR_NOUNS.match(text, m.end()) is not None  # "Wk 50 plan:"
     )
     return Atom(m.start(), m.end(), "week", window, pending=not given)
+
+
+_W_WEEK_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:and|or|to|through|until)\b|\s*[-\u2013]\s*W?\d")
 
 
 def _eoy_year(m: re.Match[str], text: str, g: Grammar) -> Atom:

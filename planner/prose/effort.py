@@ -120,11 +120,14 @@ def _work_anyway(before: str, unit: str, after: str) -> bool:
 
 
 # "Estimate for localisation: a sprint per language pack": the value of an estimate's label.
-_ESTIMATE_LABEL = re.compile(r"\b(?:estimates?|effort|sizing)\b[^.;:!?]{0,40}:\s*$", re.IGNORECASE)
+_ESTIMATE_LABEL = re.compile(
+    r"\b(?:estimates?|effort|sizing)\b[^.;:!?]{0,40}:\s*$|(?:^|[.;!?]\s+)(?-i:[A-Z][a-z]+ing)\b[^.;:!?]{0,60}:\s*$",
+    re.IGNORECASE,
+)  # "Writing the docs for the new API: a week"
 # "roughly two weeks for frontend and a day for QA": the next item of a list of efforts.
 _AFTER_AN_ESTIMATE = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-\s*\w+\s*)?"
-    r"(?:hours?|days?|weeks?|months?|sprints?)\b(?:\s+[\w'-]+){0,5}?(?:,(?:\s+then)?|,?\s+(?:and|plus|then))\s+$",
+    r"(?:hours?|days?|weeks?|months?|sprints?|h|d|w|wks?)\b(?:\s+[\w'-]+){0,5}?(?:,(?:\s+then)?|,?\s+(?:and|plus|then))\s+$",
     re.IGNORECASE,
 )
 _A_UNIT_OK = re.compile(
@@ -243,7 +246,7 @@ _DOING_IS = re.compile(
 # "the platform migration is an L": a piece of work as the subject; "Billing is an L" is not.
 _WORK_IS = re.compile(
     r"\b(?:migration|project|epic|rewrite|refactor|redesign|integration|port|spike|feature|initiative|work|story|"
-    r"ticket|task|overhaul|upgrade|revamp|rebuild|workstream|cleanup|clean-up|removal|deprecation|consolidation|"
+    r"ticket|task|overhaul|upgrade|revamp|rebuild|rework|workstream|cleanup|clean-up|removal|deprecation|consolidation|"
     r"automation)s?(?:\s+[\w'-]+){0,6}(?:\s+(?:is|are|was|looks\s+like)\s+|\s*[\u2013\u2014:(]\s*|\s+-\s+)"
     + _HEDGE
     + r"(?:an?\s+)?$",

@@ -201,6 +201,8 @@ _MOVED_FROM = re.compile(
 _SPLIT_BETWEEN = re.compile(r"\b(?:split|divided|shared|spread)\s+between\s+$", re.IGNORECASE)
 # "from Thursday 26 November through Tuesday 1 December": the second day's weekday is between.
 _RANGE_BETWEEN = re.compile(
+    # "Sat 6 Mar 22:00 - Sun 7 Mar 04:00": the first day's time of day may come between
+    r"(?:\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:UTC|GMT|CET|CEST|BST|ET|PT|EST|PST))?)?"
     r"\.?(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|/|\s+(?:to|through|thru|until|till|and|-)\s+)"
     r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+)?",
     re.IGNORECASE,

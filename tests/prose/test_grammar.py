@@ -31,6 +31,15 @@ DATES = [
     ("The science quarter is built in the early 2030s.", "the early 2030s", "range", "2030-01-01", "2033-12-31"),
     ("The team picks up the stories from KW 49.", "KW 49", "week", "2026-11-30", "2026-12-06"),
     ("The interview moved to Thu 3/11.", "Thu 3/11", "day", "2027-03-11", "2027-03-11"),
+    ("The change freeze formally starts in W51.", "W51", "week", "2026-12-14", "2026-12-20"),
+    ("Patching rolls through ISO week 3.", "ISO week 3", "week", "2027-01-18", "2027-01-24"),
+    (
+        "Window Sat 6 Mar 22:00 \u2013 Sun 7 Mar 04:00 GMT.",
+        "Sat 6 Mar 22:00 \u2013 Sun 7 Mar",
+        "range",
+        "2027-03-06",
+        "2027-03-07",
+    ),
     ("Editorial calendar, week 49: gift guide.", "week 49", "week", "2026-11-30", "2026-12-06"),
     ("DVT units arrive in the lab wk 18.", "wk 18", "week", "2027-05-03", "2027-05-09"),
     ("Marketing still wants a holiday 2027 launch.", "holiday 2027", "range", "2027-11-01", "2027-12-31"),
@@ -295,6 +304,10 @@ RELATIVE = [
     ("Tom books the follow-up for next wk.", "next wk", "2026-11-30", "2026-12-06"),
     ("FX lands in Q1 next year.", "Q1 next year", "2027-01-01", "2027-03-31"),
     ("The budget is up 12% on the current year.", "the current year", "2026-01-01", "2026-12-31"),
+    ("Next minor lands in ~6 weeks if nothing blocks it.", "in ~6 weeks", "2027-01-04", "2027-01-10"),
+    ("Over the past 12 months we merged 1,150 PRs.", "Over the past 12 months", "2025-11-24", "2026-11-24"),
+    ("Peak CPU hit 71% last November.", "last November", "2025-11-01", "2025-11-30"),
+    ("We relaunch next March.", "next March", "2027-03-01", "2027-03-31"),
     ("We committed to it for the upcoming sprint.", "the upcoming sprint", "2026-12-08", "2026-12-21"),
     ("We need the go-ahead by Monday EOD.", "by Monday EOD", "2026-11-30", "2026-11-30"),
     ("Build 2611 is rolling out to testers today.", "today", "2026-11-24", "2026-11-24"),
@@ -372,6 +385,8 @@ ESTIMATES = [
     ("The ERP migration is estimated at 1,200 hours of consultant time.", "1,200 hours", 1200, 1200, "hours"),
     ("SAML hardening is 1 PW.", "1 PW", 1, 1, "weeks"),
     ("Post-go-live hypercare is planned for six weeks.", "six weeks", 6, 6, "weeks"),
+    ("Identity governance kicks off soon and will run for about 10 weeks.", "about 10 weeks", 10, 10, "weeks"),
+    ("Writing the docs for the new API: a week, maybe less.", "a week", 1, 1, "weeks"),
     ("Nurses will be released for half a day of e-learning.", "half a day", 0.5, 0.5, "days"),
     ("Alpha is planned to run for 8-10 weeks.", "8-10 weeks", 8, 10, "weeks"),
     ("The audit plan covers 14 audits totalling 380 audit days.", "380 audit days", 380, 380, "days"),
@@ -536,6 +551,9 @@ TRAPS = [
     "Please order the M-size and L-size T-shirts for the hackathon.",
     "Costume needs outfits for 40 extras in sizes S through XL.",
     "Mon 3/4 is the date on the old invite.",
+    "This may work after all.",
+    "We fill in the W2 form.",
+    "The analytics dashboard shows the last 28 days by default.",
     "Publication is timed for the Christmas market.",
     "Invoices are paid on the 15th and the last working day of each month.",
     "The 3rd retry failed on the 2nd attempt.",
@@ -572,6 +590,12 @@ def test_traps_are_not_mentions(sentence):
 
 # Durations of something other than work, told by the shape of the clause (planner/prose/clause.py).
 OTHER_DURATIONS = [
+    ("after another", "The stale bot closes issues after another 14 days."),
+    ("service level", "I only review on weekends, so expect replies within 7 days."),
+    ("a state that lasts", "Security advisories are embargoed for up to 90 days."),
+    ("support windows", "LTS support windows: 24 months for even releases."),
+    ("a rota", "Each maintainer is on triage duty for 1 week at a time."),
+    ("what usually happens", "A full clone of prod to dev usually takes 6-8 hours."),
     ("a product's behaviour", "The Deluxe Edition includes 3 days of early access."),
     ("a product's behaviour", "The Pro controller gets 40 hours of battery life."),
     ("a running time", "The director's cut runs 2 hours 14 minutes."),
@@ -722,6 +746,12 @@ def test_a_size_given_to_a_piece_of_work():
         "3-4 wks",
     ]
     assert [m.text for m in find_mentions("Raising that limit is an XS change.", GRAMMAR)] == ["XS"]
+    assert [m.text for m in find_mentions("Issue #918 is tagged size/S.", GRAMMAR)] == ["S"]
+    assert [m.text for m in find_mentions("Sizing for the RFC: L, roughly 3-4 weeks.", GRAMMAR)] == [
+        "L",
+        "roughly 3-4 weeks",
+    ]
+    assert [m.text for m in find_mentions("The auth rework is an XL and should be split.", GRAMMAR)] == ["XL"]
     found = find_mentions("The options are sized S, M and L respectively.", GRAMMAR)
     assert [m.text for m in found] == ["S", "M", "L"]
     assert [m.text for m in find_mentions("The order communications build is XL-sized.", GRAMMAR)] == ["XL-sized"]
