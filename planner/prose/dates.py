@@ -184,7 +184,7 @@ def _eoy_year(m: re.Match[str], text: str, g: Grammar) -> Atom:
 
 def _week_of_day(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     """'the week of 11 January 2027', 'the week of Jan 11': the week holding that day."""
-    month = _month_word(m["wd_m"] or m["wd_m2"])
+    month = _month_word(m["wd_m"] or m["wd_m2"], numbered=True)
     day_text = re.sub(r"\D", "", m["wd_d"] or m["wd_d2"])
     if month is None:
         return None
@@ -243,6 +243,8 @@ def _qh(m: re.Match[str], text: str, g: Grammar) -> Mention | Atom | None:
     n = int(m["qh_n"] or m["qh_n2"])
     if m["qh_k"] == "q" and not cued(text, m.start()) and not _H_NOUNS.match(text, m.end()):
         return None  # "the q3 key" is a name; "in q3" and "our q2 goals" are quarters
+    if m["qh_k"] == "h" and not (m["qh_y"] or m["qh_yy"]):
+        return None  # "h1" alone is a heading tag; "h1 2027" is a half
     if kind == "H" and n > 2:
         return None
     build = cal.quarter if kind == "Q" else cal.half
@@ -439,10 +441,18 @@ def _season(m: re.Match[str], text: str, g: Grammar) -> Atom:
     return Atom(m.start(), m.end(), "range", cal.season(year, m["se_s"].lower(), m[0]))
 
 
-def _month_word(word: str) -> int | None:
-    if not word[0].isupper():
-        return None  # "may", "march": verbs; prose capitalises months
-    return p.MONTH_NUMBER.get(word.lower().rstrip("."))
+def _month_word(word: str, numbered: bool = False) -> int | None:
+    """The month a word names. Quick notes write months in lower case ("jan 4", "in
+    october"); "may", "march" and "mar" in lower case are words unless a day or a year is
+    written with them ("march 15")."""
+    key = word.lower().rstrip(".")
+    if not word[0].isupper() and not numbered and key in _LOWER_WORDS:
+        return None
+    return p.MONTH_NUMBER.get(key)
+
+
+_LOWER_WORDS = frozenset(("may", "march", "mar"))
+_MONTH_PREPOSITION = re.compile(r"\b(?:between|from|in|until|till|through|since|early|late|mid-?)\s*$", re.IGNORECASE)
 
 
 def _day_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -454,7 +464,7 @@ def _month_day(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 def _day_and_month(m: re.Match[str], day_text: str, month_text: str, year_text: str | None, g: Grammar) -> Atom | None:
-    month = _month_word(month_text)
+    month = _month_word(month_text, numbered=True)
     if month is None:
         return None
     day = int(day_text.rstrip("stndrh"))
@@ -473,7 +483,7 @@ def _month_day_range(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 def _day_range(m: re.Match[str], a: str, b: str, month_text: str, year_text: str | None, g: Grammar) -> Atom | None:
-    month = _month_word(month_text)
+    month = _month_word(month_text, numbered=True)
     if month is None:
         return None
     first, last = int(a.rstrip("stndrh")), int(b.rstrip("stndrh"))
@@ -486,7 +496,7 @@ def _day_range(m: re.Match[str], a: str, b: str, month_text: str, year_text: str
 
 
 def _month_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
-    month = _month_word(m["my_m"])
+    month = _month_word(m["my_m"], numbered=True)
     if month is None:
         return None
     year = int(m["my_y"]) if m["my_y"] else 2000 + int(m["my_yy"])
@@ -494,7 +504,10 @@ def _month_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 def _month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
-    month = _month_word(m["mo_m"])
+    # "between march and may 2027", "in may": after these, even "may" is a month
+    month = _month_word(
+        m["mo_m"], numbered=_MONTH_PREPOSITION.search(text, max(0, m.start() - 10), m.start()) is not None
+    )
     # "Release date reveal: March.": a month given as a value is one; "Owner: May Lin" is a name.
     given = _COLON_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None or _listed(text, m)
     if given and _NAME_AFTER.match(text, m.end()):

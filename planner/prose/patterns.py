@@ -134,7 +134,7 @@ _FORMS = [
     r"(?:(?:\s*[-\u2013\u2014]\s*|\s+(?:to|through|thru)\s+)(?P<fq_q3>[QH][1-4])(?!\s*'?\d))?)\b)",
     rf"(?P<fy>\b(?:FY\s?'?|fiscal\s+(?:year\s+)?(?={_YEAR}))(?P<fy_y>\d{{4}}|\d\d)(?:[/-](?P<fy_y2>\d\d))?\b)",
     rf"(?P<cy>\b(?:calendar\s+year\s+|CY\s?'?)(?P<cy_y>{_YEAR}|\d\d)\b)",
-    rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QHq]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?(?:CY\s?)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*['\u2019](?P<qh_yy>\d\d)|\s+(?P<qh_rel>next|this|last)\s+year|(?P<qh_y2>[23]\d)(?=\b))?\b(?!-\d|\.\d))",
+    rf"(?P<qh>\b(?:(?P<qh_k>(?-i:[QHqh]))(?P<qh_n>[1-4])|(?P<qh_n2>[1-4])(?P<qh_k2>(?-i:[QH])))(?:(?:\s*,?\s+(?:of\s+)?(?:CY\s?)?|\s*[/-]\s*)(?P<qh_y>{_YEAR})|\s*['\u2019](?P<qh_yy>\d\d)|\s+(?P<qh_rel>next|this|last)\s+year|(?P<qh_y2>[23]\d)(?=\b))?\b(?!-\d|\.\d))",
     rf"(?P<ordinal_part>\b(?P<op_o>first|second|third|fourth|1st|2nd|3rd|4th|last|front|back)\s+(?P<op_k>quarter|half)(?:\s+of\s+(?:(?P<op_y>{_YEAR}|the\s+year|this\s+year|next\s+year)|(?:FY\s?'?|fiscal\s+(?:year\s+)?(?={_YEAR}))(?P<op_fy>\d{{4}}|\d\d)\b|(?P<op_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<op_my>{_YEAR}))?))?\b)",
     rf"(?P<season>\b(?P<se_s>{_SEASON})\s+(?:of\s+)?(?:(?P<se_y>{_YEAR})|['\u2019](?P<se_yy>\d\d))\b)",
     rf"(?P<season_bare>(?:(?<=the\s)|(?<=early\s)|(?<=late\s)|(?<=mid-)|(?<=mid\s)|(?<=\bin\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bduring\s))(?P<sb_s>{_SEASON})\b(?!\s+(?:of\s+)?(?:\d|'\d)))",
@@ -159,10 +159,31 @@ _NOT_BEFORE_WEEKDAY = (  # noqa: SIM905 - a word list reads best as words
     "every each other any a one some first second third fourth last next this coming "
     "black cyber good super easter boxing holy ash fat maundy shrove whit giving casual blue manic"
 ).split()
-_BARE_WEEKDAY = "(?=(?-i:[MTWFS][a-z]))(?<![-\u2013/])" + "".join(rf"(?<!\b{word}\s)" for word in _NOT_BEFORE_WEEKDAY)
+_BARE_WEEKDAY = "(?=(?-i:[MTWFS][a-z])|(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b)(?<![-\u2013/])" + "".join(
+    rf"(?<!\b{word}\s)" for word in _NOT_BEFORE_WEEKDAY
+)
 # "by Fri", "expires Sat": abbreviations as written (capitalised), never "Sun" (a name too often).
 # In lower case only after a cue ("by fri", "on mon"), where the word can be nothing else.
-_CUED = "".join(rf"(?<=\b{cue}\s)|" for cue in ("on", "by", "until", "till", "before", "eod", "cob", "due"))
+_CUED = "".join(
+    rf"(?<=\b{cue}\s)|"
+    for cue in (
+        "on",
+        "by",
+        "until",
+        "till",
+        "before",
+        "eod",
+        "cob",
+        "due",
+        "to",
+        "from",
+        "after",
+        "start",
+        "starts",
+        "out",
+        "back",
+    )
+)
 _WEEKDAY_SHORT = (
     rf"(?:(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat)|(?:{_CUED[:-1]})(?:mon|tues?|wed|thu(?:rs?)?|fri))(?=\.?(?:\W|$))"
 )
@@ -180,8 +201,10 @@ _RELATIVE = [
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?:(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint)\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
-    rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before|COB|EOD|end\s+of\s+(?:the\s+)?(?:day|business))\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|(?<=\bdue\s)|{_BARE_WEEKDAY})"
-    rf"(?P<rw_d>{'|'.join(WEEKDAYS)}|{_WEEKDAY_SHORT})\b(?:\s+(?-i:EOD|COB)\b)?(?![-\u2013]\w|\.\w|\s+of\b)(?!\.?,?\s+(?:\d|the\s+\d|{_MONTH})))",
+    rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before|COB|EOD|end\s+of\s+(?:the\s+)?(?:day|business))\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|(?<=\bdue\s)|"
+    r"(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bafter\s)|(?<=\bstart\s)|(?<=\bstarts\s)|(?<=\bout\s)|(?<=\bback\s)|"
+    rf"{_BARE_WEEKDAY})"
+    rf"(?P<rw_d>{'|'.join(WEEKDAYS)}|{_WEEKDAY_SHORT})\b(?:\s+(?-i:EOD|COB)\b)?(?![-\u2013]\w|\.\w|\s+of\b)(?!\.?,?\s+(?:\d(?!\d?[:.]\d)|the\s+\d|{_MONTH}\b)))",
     # "Marketing is out the week before", "the day after": a period next to another date.
     r"(?P<rel_around>\bthe\s+(?P<ra2_u>day|week|month|quarter|year)\s+(?P<ra2_d>before|after)\b(?!\s+(?:next|last|tomorrow|yesterday)\b))",
     r"(?P<rel_weekend>\b(?:(?:on|by|before|over|until|till)\s+(?:the|this)|this|next|the\s+coming|coming|last)\s+weekend\b(?!\s+of\b))",
@@ -278,7 +301,7 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"(?:month|quarter|year)[- ]end\s+close\s+(?:takes?|took|lasts?)|(?:has|have|had)\s+been\s+(?:[\w-]+\s+){0,3}for|"
     r"those|these|roll(?:s|ed|ing)?\s+out\s+over|"
     r"(?:users?|customers?|admins?|members?|people|you)\s+can\s+\w+\s+(?:[\w-]+\s+){0,3}for|"
-    r"\d+(?:,\s*\d+)+,?\s+(?:and|or)|(?:improved|improves)\s+(?:to|from)|"
+    r"\d+(?:,\s*\d+)+,?\s+(?:and|or)|\b\d+\s+of|(?:improved|improves)\s+(?:to|from)|"
     r"times\s+a|x\s+a))\s*$",
     re.IGNORECASE,
 )
@@ -307,7 +330,7 @@ ESTIMATE_TRAP_AFTER = re.compile(
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
     r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:shift|run|job|person|user|ticket|request|cycle|customer|client|account|meeting|call|session)\b|"
     r"to\s+(?:respond|reply|appeal|pay|submit|accept|object|cancel|claim|comply|run|execute|replicate|restore|clear|arrive|"
-    r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back|fulfil|fulfill|process|issue)\b|"
+    r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back|fulfil|fulfill|process|issue|report|notify)\b|"
     r"in\s+advance\b|beforehand\b|at\s+a\s+time\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"
     r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b)|-old|['\u2019]\s*notice)",

@@ -31,6 +31,16 @@ DATES = [
     ("The science quarter is built in the early 2030s.", "the early 2030s", "range", "2030-01-01", "2033-12-31"),
     ("The team picks up the stories from KW 49.", "KW 49", "week", "2026-11-30", "2026-12-06"),
     ("The interview moved to Thu 3/11.", "Thu 3/11", "day", "2027-03-11", "2027-03-11"),
+    # months in lower case, as quick notes write them; "may", "march" and "mar" need a number
+    # or a preposition
+    ("back online jan 4.", "jan 4", "day", "2027-01-04", "2027-01-04"),
+    ("okrs due dec 11, pls add yours.", "dec 11", "day", "2026-12-11", "2026-12-11"),
+    ("the vendor contract renews march 2027.", "march 2027", "month", "2027-03-01", "2027-03-31"),
+    ("ok so the beta goes out mid-dec.", "mid-dec", "range", "2026-12-11", "2026-12-20"),
+    ("the audit is nov 30 \u2013 dec 4.", "nov 30 \u2013 dec 4", "range", "2026-11-30", "2026-12-04"),
+    ("v2.0 was supposed to ship in october lol", "october", "month", "2027-10-01", "2027-10-31"),
+    ("in may we launch.", "may", "month", "2027-05-01", "2027-05-31"),
+    ("hiring plan for h1 2027 is in the doc.", "h1 2027", "half", "2027-01-01", "2027-06-30"),
     ("The change freeze formally starts in W51.", "W51", "week", "2026-12-14", "2026-12-20"),
     ("Patching rolls through ISO week 3.", "ISO week 3", "week", "2027-01-18", "2027-01-24"),
     (
@@ -302,6 +312,9 @@ RELATIVE = [
     ("The board wants a revised plan two weeks from today.", "two weeks from today", "2026-12-07", "2026-12-13"),
     ("Deck draft to me a week before.", "a week before", "2026-11-16", "2026-11-22"),
     ("Tom books the follow-up for next wk.", "next wk", "2026-11-30", "2026-12-06"),
+    ("my 1:1 with sam moved to thursday, 2:30.", "thursday", "2026-11-26", "2026-11-26"),
+    ("can we push the demo to thu?", "thu", "2026-11-26", "2026-11-26"),
+    ("rfc draft by friday, decision after.", "by friday", "2026-11-27", "2026-11-27"),
     ("FX lands in Q1 next year.", "Q1 next year", "2027-01-01", "2027-03-31"),
     ("The budget is up 12% on the current year.", "the current year", "2026-01-01", "2026-12-31"),
     ("Next minor lands in ~6 weeks if nothing blocks it.", "in ~6 weeks", "2027-01-04", "2027-01-10"),
@@ -552,6 +565,8 @@ TRAPS = [
     "Costume needs outfits for 40 extras in sizes S through XL.",
     "Mon 3/4 is the date on the old invite.",
     "This may work after all.",
+    "we may march on regardless.",
+    "the h1 tag is too big on mobile.",
     "We fill in the W2 form.",
     "The analytics dashboard shows the last 28 days by default.",
     "Publication is timed for the Christmas market.",
@@ -590,6 +605,8 @@ def test_traps_are_not_mentions(sentence):
 
 # Durations of something other than work, told by the shape of the clause (planner/prose/clause.py).
 OTHER_DURATIONS = [
+    ("a count", "We finished 34 of 40 points."),
+    ("a rule", "Our DPA gives us 72 hours to report a breach."),
     ("after another", "The stale bot closes issues after another 14 days."),
     ("service level", "I only review on weekends, so expect replies within 7 days."),
     ("a state that lasts", "Security advisories are embargoed for up to 90 days."),
