@@ -12,7 +12,7 @@ import re
 
 # "3 weeks of work", "2 days of QA", "a month of two engineers": the duration says it is work.
 OF_WORK = re.compile(
-    r"\s+of\s+(?:work|effort|engineering|design|development|dev|QA|testing|research|discovery|front-?end|back-?end|"
+    r"\s+of\s+(?:(?:hands-on\s+|heads-down\s+|focused\s+)?work|effort|engineering|design|development|dev|QA|testing|research|discovery|front-?end|back-?end|"
     r"full-?stack|mobile|iOS|Android|web|infra(?:structure)?|ops|data\s+science|"
     r"(?:contractor|consultant|engineering|developer|dev|design|agency)\s+time|"
     r"(?:one|an?|two|three|\d+)\s+(?:engineers?|persons?|people|developers?|devs?))",

@@ -53,6 +53,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         and not _A_UNIT_OK.search(text, max(0, start - 30), start)
         and not _AFTER_AN_ESTIMATE.search(text, max(0, start - 60), start)
         and not _ESTIMATE_LABEL.search(text, max(0, start - 60), start)
+        and not _AFTER_SIZE.search(text, max(0, start - 8), start)  # "it's an S, a day tops"
         and not OF_WORK.match(after)
     ):
         return None  # "a week" is an estimate only after "takes", "about", "for"... or before "of work"
@@ -120,6 +121,7 @@ def _work_anyway(before: str, unit: str, after: str) -> bool:
 
 
 # "Estimate for localisation: a sprint per language pack": the value of an estimate's label.
+_AFTER_SIZE = re.compile(r"(?<![\w-])(?:XXS|XS|S|M|L|XL|XXL),\s*$")
 _ESTIMATE_LABEL = re.compile(
     r"\b(?:estimates?|effort|sizing)\b[^.;:!?]{0,40}:\s*$|(?:^|[.;!?]\s+)(?-i:[A-Z][a-z]+ing)\b[^.;:!?]{0,60}:\s*$",
     re.IGNORECASE,
@@ -132,7 +134,7 @@ _AFTER_AN_ESTIMATE = re.compile(
 )
 _A_UNIT_OK = re.compile(
     r"\b(?:takes?|took|taking|need(?:s|ed)?|add(?:s|ed)?|call\s+it|closer\s+to|more\s+like|about|around|roughly|approximately|only|just|for|spend|spent|"
-    r"budget|effort|estimate[ds]?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within)\s+$",
+    r"budget|effort|estimate[ds]?|est\.?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within)\s+$",
     re.IGNORECASE,
 )
 
@@ -232,6 +234,7 @@ _GOODS_RUN = re.compile(
 # "Search v2 - M - 3-4 wks", "is XL (roughly 8+ weeks)": an effort beside it says it is a size.
 _UNIT_BESIDE = re.compile(
     r"\b\d+(?:\.\d+)?\+?(?:\s*[-\u2013]\s*\d+)?\s*(?:h|hrs?|hours?|d|days?|w|wks?|weeks?|sprints?|pts|points|PW)\b"
+    r"|\ban?\s+(?:hour|day|week|sprint)\b"
 )
 # "an M, maybe an L": the second of two sizes given in one breath
 _SIZE_BEFORE = re.compile(

@@ -66,7 +66,7 @@ _NUM = (
 _NUM_A = rf"(?:{_NUM}|an?|another)"
 _UNIT_LONG = (
     r"(?:hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|quarters?|years?|yrs?|sprints?|"
-    r"story[ -]points?|points?|pts|sp|(?-i:PWs?|PDs?))"
+    r"story[ -]points?|points?|pts?|sp|(?-i:PWs?|PDs?))"
 )
 _UNIT_SHORT = r"(?:h|d|w|wk|mo)"
 PERSON = (
@@ -230,7 +230,7 @@ _ESTIMATES = [
     # "Sizing: auth is an M, search is an L": a size named after a size cue earlier in the sentence.
     # ... or, after a size cue, as an item's value: "T-shirt sizes: export API S, audit trail M".
     r"(?P<size_listed>(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\ban\s)|(?<=\ba\s))(?-i:(?P<sl_s>XXS|XS|S|M|L|XL|XXL))\b(?![-.&/']\w)"
-    r"|(?:(?<=[A-Za-z)]\s)|(?<=\()|(?<=[\u2013\u2014|,:]\s))(?-i:(?P<sl_s2>XXS|XS|S|M|L|XL|XXL))\b(?![-.&/']\w)"
+    r"|(?:(?<=[A-Za-z)]\s)|(?<=\()|(?<=[\u2013\u2014|,:?]\s))(?-i:(?P<sl_s2>XXS|XS|S|M|L|XL|XXL))\b(?![-.&/']\w)"
     r"(?=\s*(?:[,;.)!?\u2013\u2014|]|$)|\s+(?:to|or|and|maybe|if|after|before|for|now|then|but|respectively|each)\b))",
     r"(?P<or_two>\b(?:an?|one)\s+(?P<ot_u>hour|day|week|month|sprint)\s+or\s+(?P<ot_n>two|three|so)\b)",
     rf"(?P<estimate>(?P<es_a>~|\u2248|about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|circa\s+|at\s+least\s+|at\s+most\s+|up\s+to\s+)?{_L_NUM}(?P<es_lo>{_NUM_A})\+?(?:{_DASH}(?P<es_hi>{_NUM})(?![.,]\d))?(?:\s+|\s*-\s*|(?=[a-z]))(?P<es_full>(?:full|whole|solid)\s+)?(?:(?:more|extra|additional|further)\s+)?(?:{PERSON})?(?:\s*of\s+)?(?P<es_u>{_UNIT_LONG})\b(?P<es_half>\s+and\s+a\s+half\b)?(?!-\w))",

@@ -397,6 +397,9 @@ ESTIMATES = [
     ("Space planning: 4 FTE-weeks.", "4 FTE-weeks", 4, 4, "weeks"),
     ("The ERP migration is estimated at 1,200 hours of consultant time.", "1,200 hours", 1200, 1200, "hours"),
     ("SAML hardening is 1 PW.", "1 PW", 1, 1, "weeks"),
+    ("db upgrade: ~4h of hands-on work.", "~4h", 4, 4, "hours"),
+    ("bumping node to 20, 1 pt.", "1 pt", 1, 1, "points"),
+    ("the api is flaky; workaround est a day.", "a day", 1, 1, "days"),
     ("Post-go-live hypercare is planned for six weeks.", "six weeks", 6, 6, "weeks"),
     ("Identity governance kicks off soon and will run for about 10 weeks.", "about 10 weeks", 10, 10, "weeks"),
     ("Writing the docs for the new API: a week, maybe less.", "a week", 1, 1, "weeks"),
@@ -764,6 +767,8 @@ def test_a_size_given_to_a_piece_of_work():
     ]
     assert [m.text for m in find_mentions("Raising that limit is an XS change.", GRAMMAR)] == ["XS"]
     assert [m.text for m in find_mentions("Issue #918 is tagged size/S.", GRAMMAR)] == ["S"]
+    assert [m.text for m in find_mentions("Can you give me a t-shirt size? M or L?", GRAMMAR)] == ["M", "L"]
+    assert [m.text for m in find_mentions("i think it's an S, a day tops.", GRAMMAR)] == ["S", "a day"]
     assert [m.text for m in find_mentions("Sizing for the RFC: L, roughly 3-4 weeks.", GRAMMAR)] == [
         "L",
         "roughly 3-4 weeks",
