@@ -56,7 +56,7 @@ def _md_slash(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     if counted(text, m.start()) or (a, b) == (24, 7):  # "support 24/7"
         return None
     start = m.start()
-    weekday = _SLASH_WEEKDAY.search(text, max(0, start - 12), start)
+    weekday = p.WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
     if a > 12 >= b or a == b:
         day, month = a, b
     elif b > 12 >= a:
@@ -107,9 +107,6 @@ _SLASH_HEADING = re.compile(
     re.IGNORECASE,
 )
 _SLASH_WEEK_OF = re.compile(p.WEEK_OF + "$", re.IGNORECASE)
-_SLASH_WEEKDAY = re.compile(
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+$", re.I
-)
 
 
 def _week_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -398,11 +395,8 @@ def _year_span(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 def _holiday_season(m: re.Match[str], text: str, g: Grammar) -> Atom:
     """'holiday 2027', 'the holiday season 2027': November and December, retail's holiday season."""
-
-    def build(year: int) -> Window:
-        return range_window(cal.month(year, 11), cal.month(year, 12), m[0])
-
-    return Atom(m.start(), m.end(), "range", build(int(m["hs_y"])))
+    year = int(m["hs_y"])
+    return Atom(m.start(), m.end(), "range", range_window(cal.month(year, 11), cal.month(year, 12), m[0]))
 
 
 def _month_edge(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -425,15 +419,10 @@ def _month_edge(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 def _decade(m: re.Match[str], text: str, g: Grammar) -> Atom:
     """'the 2030s': ten years; 'the early 2030s': its first third, as 'early 2030' is a year's."""
-    first = int(m["dc_y"])
-    window = range_window(cal.year(first), cal.year(first + 9), m[0])
-    if m["dc_p"]:
-        third = {"early": 0, "mid": 1, "late": 2}[m["dc_p"].lower()]
-        start, end = (
-            (first, first + 3) if third == 0 else (first + 3, first + 6) if third == 1 else (first + 6, first + 9)
-        )
-        window = range_window(cal.year(start), cal.year(end), m[0])
-    return Atom(m.start(), m.end(), "range", window)
+    first, years = int(m["dc_y"]), 9
+    if m["dc_p"]:  # years 0-3, 3-6 or 6-9 of the decade
+        first, years = first + 3 * {"early": 0, "mid": 1, "late": 2}[m["dc_p"].lower()], 3
+    return Atom(m.start(), m.end(), "range", range_window(cal.year(first), cal.year(first + years), m[0]))
 
 
 def _season(m: re.Match[str], text: str, g: Grammar) -> Atom:
@@ -504,31 +493,30 @@ def _month_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 def _month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    word = m["mo_m"]
     # "between march and may 2027", "in may": after these, even "may" is a month
     month = _month_word(
-        m["mo_m"], numbered=_MONTH_PREPOSITION.search(text, max(0, m.start() - 10), m.start()) is not None
+        word,
+        numbered=not word[0].isupper()
+        and word.lower() in _LOWER_WORDS
+        and _MONTH_PREPOSITION.search(text, max(0, m.start() - 10), m.start()) is not None,
     )
     # "Release date reveal: March.": a month given as a value is one; "Owner: May Lin" is a name.
     given = _COLON_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None or _listed(text, m)
     if given and _NAME_AFTER.match(text, m.end()):
         return None
-    if month is None or (
-        m["mo_m"].lower() == "may"
-        and not given
-        and not cued(text, m.start())
-        and not _TO_MONTH.match(text, m.end())
-        and not (
-            _ARTICLE_JUST_BEFORE.search(text, max(0, m.start() - 6), m.start()) and _modifies(text, m.start(), m.end())
-        )
-    ):
+    if month is None:
+        return None
+    # "a May start": after an article and before a noun, "May" tells which month; no verb follows an article
+    modifies = _modifies(text, m.start(), m.end()) and (
+        month != 5 or _ARTICLE_JUST_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
+    )
+    if word.lower() == "may" and not (given or modifies or cued(text, m.start()) or _TO_MONTH.match(text, m.end())):
         return None
     # "Mar", "Jun" alone are too often a name or a word: like every yearless month, they are
     # pending, a mention only after a cue ("in Mar") or as a range end ("Jan-Mar").
     window = cal.next_occurrence(lambda y: cal.month(y, month, m[0]), g.as_of)
-    pending = not given and not (
-        _modifies(text, m.start(), m.end())
-        and (month != 5 or _ARTICLE_JUST_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None)
-    )  # "a May start": no verb follows an article
+    pending = not given and not modifies
     return absolute(m, text, window, "month", pending, lambda y: cal.month(y, month, m[0]))
 
 
@@ -718,9 +706,8 @@ _EVERY_WEEK_AFTER = re.compile(r"\s+[a-z]+s\s+(?:are|were|get|go|need|must|shoul
 _WEEK_JOIN = r"\s*(?:to|through|thru|till|until|-|\u2013|\u2014)\s*"
 _WEEK_TO_END = re.compile(_WEEK_JOIN + r"(?:fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
 _WEEK_FROM_MONDAY = re.compile(r"\bmon(?:day)?\.?" + _WEEK_JOIN + "$", re.IGNORECASE)
-_DAY_NAME = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
-_WEEK_TO_ANY = re.compile(_WEEK_JOIN + _DAY_NAME, re.IGNORECASE)
-_WEEK_FROM_ANY = re.compile(r"\b" + _DAY_NAME + _WEEK_JOIN + "$", re.IGNORECASE)
+_WEEK_TO_ANY = re.compile(_WEEK_JOIN + p.DAY_NAME, re.IGNORECASE)
+_WEEK_FROM_ANY = re.compile(r"\b" + p.DAY_NAME + _WEEK_JOIN + "$", re.IGNORECASE)
 _HOURS_BEFORE = re.compile(r"\b(?:open|opens|closed|hours)\b|\d\s*(?:am|pm)\b", re.IGNORECASE)
 _WEEK_NAMED = re.compile(
     r"\W*(?:\w+\s+){0,2}?(?:this|next|coming|last)\s+week\b|\W*(?:the\s+)?week\s+of\b", re.IGNORECASE

@@ -46,9 +46,6 @@ _TAKES_THE = re.compile(
     re.IGNORECASE,
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_WEEKDAY_BEFORE = re.compile(
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+$", re.IGNORECASE
-)
 
 
 def _with_article(mention: Mention, text: str) -> Mention:
@@ -56,7 +53,7 @@ def _with_article(mention: Mention, text: str) -> Mention:
         return mention
     start = mention.start
     dated = mention.granularity == "day" or (mention.granularity == "range" and mention.text[:1].isdigit())
-    if dated and (w := _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)):
+    if dated and (w := p.WEEKDAY_BEFORE.search(text, max(0, start - 12), start)):
         start = w.start()
     elif _TAKES_THE.match(mention.text) and (t := _THE_BEFORE.search(text, max(0, start - 8), start)):
         start = t.start()
@@ -203,7 +200,6 @@ _SPLIT_BETWEEN = re.compile(r"\b(?:split|divided|shared|spread)\s+between\s+$", 
 _RANGE_BETWEEN = re.compile(
     # "Sat 6 Mar 22:00 - Sun 7 Mar 04:00": the first day's time of day may come between
     r"(?:\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:UTC|GMT|CET|CEST|BST|ET|PT|EST|PST))?)?"
-    r"\.?(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|/|\s+(?:to|through|thru|until|till|and|-)\s+)"
-    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+)?",
+    rf"\.?(?:{p.RANGE_JOINER}|/)(?:{p.DAY_NAME},?\s+)?",
     re.IGNORECASE,
 )

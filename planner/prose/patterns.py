@@ -74,7 +74,9 @@ PERSON = (
     r"contractor|consultant|staff|audit|shooting|studio|billable|recording|editing|field|lab)[- ]"
 )
 _DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+)"
-_RANGE_JOIN = r"(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+)"
+RANGE_JOINER = r"(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+)"
+# A weekday as written, "Mon", "Tues.", "Thursday": `WEEKDAY_BEFORE` is one before a date.
+DAY_NAME = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
 _PART = r"(?:early|mid|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of(?:\s+the)?)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 # Holidays that name one day, as written (capitalised): "before Christmas", "on Black Friday".
@@ -262,7 +264,8 @@ STARTS = {
     "rel_slip": "dw", "rel_ordinal": "dw",
 }  # fmt: skip
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
-RANGE_JOIN = re.compile(rf"{_RANGE_JOIN}$", re.IGNORECASE)
+RANGE_JOIN = re.compile(rf"{RANGE_JOINER}$", re.IGNORECASE)
+WEEKDAY_BEFORE = re.compile(rf"\b{DAY_NAME},?\s+$", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # Words after which a yearless month or a bare year is a time reference ("in March", "by 2027").
 CUE_BEFORE = re.compile(

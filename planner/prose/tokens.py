@@ -373,7 +373,7 @@ _WHOLE: dict[str, Any] = {
         start: re.compile("|".join(f for f in ORDER if start in STARTS[form_name(f)]), re.IGNORECASE) for start in "dw~"
     },
     "TOKEN": lambda: re.compile(
-        rf"(?P<anchor>\b(?:[QH][1-4]|FY|CY|CW(?=\d)|KW(?=\d)|wk(?=\d)|W(?=\d))|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b))"
+        rf"(?P<anchor>{_ANCHOR_GROUP})"
         rf"|(?P<leader>\b{_trie(_LEADER_WORDS)}\b)",
         re.IGNORECASE,
     ),
