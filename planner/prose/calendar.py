@@ -255,6 +255,12 @@ _UNIT_WORD = {"wk": "week", "q": "quarter"}
 _WEEKDAY_START = frozenset(name[:3] for name in WEEKDAYS)
 
 
+def _unit_word(written: str) -> str:
+    """The unit a written word names, in lower case: "wk" and "Wk" are "week", "Q" is "quarter"."""
+    unit = written.lower()
+    return _UNIT_WORD.get(unit, unit)
+
+
 def _unit_window(unit: str, d: date, sprint_weeks: float) -> Window:
     if unit == "day":
         return day_window(d)
@@ -300,7 +306,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
     kind, text = m.lastgroup, m[0]
     if kind == "rel_next":
         which = " ".join(m["rn_w"].lower().split())
-        unit = _UNIT_WORD.get(m["rn_u"].lower(), m["rn_u"].lower())
+        unit = _unit_word(m["rn_u"])
         if unit not in WEEKDAYS and unit[:3] in _WEEKDAY_START:  # "next Tues"
             unit = WEEKDAYS[weekday_number(unit)]
         if (month_number := MONTH_NUMBER.get(unit.rstrip("."))) is not None:  # "last November", "next March"
@@ -343,8 +349,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         return _named(_unit_window(unit, _shift(as_of, unit, 2, sprint_weeks), sprint_weeks), text)
     if kind in ("rel_in", "rel_ago"):
         n = _count(m["ri_n"] if kind == "rel_in" else m["ra_n"])
-        unit = (m["ri_u"] if kind == "rel_in" else m["ra_u"]).lower().rstrip("s")
-        unit = _UNIT_WORD.get(unit, unit)
+        unit = _unit_word((m["ri_u"] if kind == "rel_in" else m["ra_u"]).rstrip("sS"))
         if unit == "fortnight":  # "in a fortnight": two weeks
             unit, n = "week", n * 2
         if unit == "hour":  # "48 hours later": the day it falls on
@@ -358,7 +363,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
             return Window(as_of, max(as_of, then), "range", text)  # "within two weeks": from now until then
         return _named(_unit_window(unit, then, sprint_weeks), text)
     if kind == "rel_slip":  # "slipped two weeks": read as "two weeks from now"
-        unit = _UNIT_WORD.get(m["sl_u"].lower().rstrip("s"), m["sl_u"].lower().rstrip("s"))
+        unit = _unit_word(m["sl_u"].rstrip("sS"))
         return _named(_unit_window(unit, _shift(as_of, unit, _count(m["sl_n"]), sprint_weeks), sprint_weeks), text)
     if kind == "rel_ordinal":  # "on the 28th": this month's, or next month's once it has passed
         day_of_month = int(m["ro_d"])

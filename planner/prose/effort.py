@@ -99,12 +99,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
 
 _PERSON_UNITS = {"pw": "weeks", "pws": "weeks", "pd": "days", "pds": "days"}  # "1 PW": a person-week
 _PERSON_UNIT = re.compile(p.PERSON + r"[a-z]+$", re.IGNORECASE)
-_PEOPLE_UNIT = re.compile(
-    r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|FTE|volunteer|contractor|consultant|staff|"
-    r"audit|shooting|studio|billable|recording|editing|field|lab)"
-    r"[- ][a-z]+$|\bP[WD]s?$",
-    re.IGNORECASE,
-)
+_PEOPLE_UNIT = re.compile(rf"{p.PEOPLE}[- ][a-z]+$|\bP[WD]s?$", re.IGNORECASE)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 # After a trap noun ("cache", "latency", "incidents"), words that make the number an effort
 # anyway: "fixing the cache bug will take 3 days", "the session store rewrite is 2 weeks".
@@ -121,7 +116,8 @@ def _work_anyway(before: str, unit: str, after: str) -> bool:
 
 
 # "Estimate for localisation: a sprint per language pack": the value of an estimate's label.
-_AFTER_SIZE = re.compile(r"(?<![\w-])(?:XXS|XS|S|M|L|XL|XXL),\s*$")
+_SIZE = "(?:XXS|XS|S|M|L|XL|XXL)"  # the size tokens, as written
+_AFTER_SIZE = re.compile(rf"(?<![\w-]){_SIZE},\s*$")
 _ESTIMATE_LABEL = re.compile(
     r"\b(?:estimates?|effort|sizing)\b[^.;:!?]{0,40}:\s*$|(?:^|[.;!?]\s+)(?-i:[A-Z][a-z]+ing)\b[^.;:!?]{0,60}:\s*$",
     re.IGNORECASE,
@@ -226,10 +222,10 @@ _GOODS_VERB = re.compile(
     r"\b(?:(?:order|buy|purchase|print|stock|restock)\s+(?:the|a|an|some|more|our|\d+)|ordered|bought|purchased|printed)\b",
     re.IGNORECASE,
 )
-_SIZE_RANGE_AFTER = re.compile(r"\s*(?:to|through|-|\u2013)\s*(?:XXS|XS|S|M|L|XL|XXL)\b")
+_SIZE_RANGE_AFTER = re.compile(rf"\s*(?:to|through|-|\u2013)\s*{_SIZE}\b")
 _GOODS_RUN = re.compile(
-    r"(?:\b(?:in|sizes?)\s+(?:(?:XXS|XS|S|M|L|XL|XXL),?\s+(?:(?:and|or)\s+)?)*"
-    r"|\bsizes?\s+(?:XXS|XS|S|M|L|XL|XXL)\s*(?:to|-|\u2013|through)\s*)$"
+    rf"(?:\b(?:in|sizes?)\s+(?:{_SIZE},?\s+(?:(?:and|or)\s+)?)*"
+    rf"|\bsizes?\s+{_SIZE}\s*(?:to|-|\u2013|through)\s*)$"
 )
 # "Search v2 - M - 3-4 wks", "is XL (roughly 8+ weeks)": an effort beside it says it is a size.
 _UNIT_BESIDE = re.compile(
@@ -237,9 +233,7 @@ _UNIT_BESIDE = re.compile(
     r"|\ban?\s+(?:hour|day|week|sprint)\b"
 )
 # "an M, maybe an L": the second of two sizes given in one breath
-_SIZE_BEFORE = re.compile(
-    r"(?<![\w-])(?:XXS|XS|S|M|L|XL|XXL)\b[,;]?\s+(?:(?:or|maybe|possibly|probably|perhaps)\s+)?(?:an?\s+)?$"
-)
+_SIZE_BEFORE = re.compile(rf"(?<![\w-]){_SIZE}\b[,;]?\s+(?:(?:or|maybe|possibly|probably|perhaps)\s+)?(?:an?\s+)?$")
 _SIZE_CUE_AFTER = re.compile(r"[^.;!?]{0,40}?\b(?:t-?shirt|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 # "Removing the legacy parser is an L": a task named by what is done, as the subject.
 _HEDGE = r"(?:(?:roughly|about|around|probably|likely|now|still|maybe|more\s+like)\s+)?"

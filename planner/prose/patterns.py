@@ -69,10 +69,12 @@ _UNIT_LONG = (
     r"story[ -]points?|points?|pts?|sp|(?-i:PWs?|PDs?))"
 )
 _UNIT_SHORT = r"(?:h|d|w|wk|mo)"
-PERSON = (
-    r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|calendar|working|business|FTE|volunteer|"
-    r"contractor|consultant|staff|audit|shooting|studio|billable|recording|editing|field|lab)[- ]"
+# Who or what a unit of effort is counted in: "person-weeks", "FTE-weeks", "380 audit days".
+PEOPLE = (
+    r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|FTE|volunteer|contractor|consultant|"
+    r"staff|audit|shooting|studio|billable|recording|editing|field|lab)"
 )
+PERSON = rf"(?:{PEOPLE}|calendar|working|business)[- ]"  # "business days" too
 _DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+)"
 RANGE_JOINER = r"(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+)"
 # A weekday as written, "Mon", "Tues.", "Thursday": `WEEKDAY_BEFORE` is one before a date.
