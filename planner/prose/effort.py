@@ -65,7 +65,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     trap = None if people else p.TRAP_NOUNS.search(text, start, 72)
     if trap is not None and not _work_anyway(text[trap:start], unit, after):
         return None  # "logs are kept for 90 days", "the token expires in 1 hour"
-    if _CARRIED.search(text, max(0, start - 64), start):
+    if _CARRIED.search(text, start, 64) is not None:
         return None  # "ocean freight from Shenzhen takes about 35 days": goods in transit, however long
     if text.find("within", max(0, start - 12), start) >= 0:  # the two regexes below, only when they can hold
         if _WITHIN_BEFORE.search(text, max(0, start - 12), start) and after.lower().startswith(" of "):
@@ -212,11 +212,13 @@ _GOODS_IN = re.compile(
 )
 _SIZE_CUE = re.compile(r"\b(?:t-?shirts?|(?:re)?siz(?:e|es|ed|ing)|estimat\w*|effort)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s")
-_CARRIED = re.compile(
-    r"\b(?:freight|shipping|shipments?|transit|courier|postage|delivery)\s+(?:from|to|between|times?)\b"
-    r"(?:[^.;!?]|\.\d){0,48}?\b(?:takes?|took|is|are)\s+"
-    r"(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?$",
-    re.IGNORECASE,
+_CARRIED = p.Before(  # run for every estimate, so searched lowered, as the trap contexts are
+    re.compile(
+        r"\b(?:freight|shipping|shipments?|transit|courier|postage|delivery)\s+(?:from|to|between|times?)\b"
+        r"(?:[^.;!?]|\.\d){0,48}?\b(?:takes?|took|is|are)\s+"
+        r"(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?$",
+        re.IGNORECASE,
+    )
 )
 _GOODS_VERB = re.compile(
     r"\b(?:(?:order|buy|purchase|print|stock|restock)\s+(?:the|a|an|some|more|our|\d+)|ordered|bought|purchased|printed)\b",

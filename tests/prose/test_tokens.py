@@ -9,7 +9,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.prose import grammar
+from planner.prose import effort, grammar
 from planner.prose import patterns as p
 from planner.prose import tokens as tk
 from tests.prose.test_prefilter import FILLER, SENTENCES
@@ -189,7 +189,8 @@ _TRAP_WORDS = (  # noqa: SIM905 - a word list reads best as words
     "every each per last past over the after by since retained for kept trial of SLA TTL timeout USD $ 1,200 "
     "has been stuck in pending Users can mute a thread replies may take up to signed in mg g preceding prior "
     "takes the vendor about run nightly followed improved respond within renews to month-end close rolls out "
-    "retention warranty expires cache tokens lease runway freight logs DSO runs suite renders xevery sublast subper"
+    "retention warranty expires cache tokens lease runway freight logs DSO runs suite renders xevery sublast subper "
+    "freight shipping from Shenzhen Rotterdam delivery times is are"
 ).split()
 
 
@@ -200,7 +201,7 @@ def test_lowered_trap_search_finds_what_the_ignorecase_search_finds(words):
     wherever its window starts (inside a word too)."""
     text = " ".join(words) + " 3 days"
     start = len(text) - len("3 days")
-    for before in (p.TRAP_BEFORE, p.TRAP_NOUNS):
+    for before in (p.TRAP_BEFORE, p.TRAP_NOUNS, effort._CARRIED):
         for reach in range(start + 2):
             found = before.written.search(text, max(0, start - reach), start)
             assert before.search(text, start, reach) == (None if found is None else found.start()), (text, reach)
