@@ -96,6 +96,11 @@ def season(y: int, name: str, text: str) -> Window:
     return Window(start, end, "range", text)
 
 
+def _fiscal_year_of(d: date, start_month: int) -> int:
+    """The fiscal year `d` falls in, named by the year it ends in (as FY27 is)."""
+    return d.year + (start_month != 1 and d.month >= start_month)
+
+
 def fiscal_year(y: int, start_month: int, text: str) -> Window:
     """FY27 is the fiscal year that ends in 2027 (the calendar year when it starts in January)."""
     if start_month == 1:
@@ -301,8 +306,9 @@ def _named(window: Window, text: str) -> Window:
     return Window(window.start, window.end, window.granularity, text)
 
 
-def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Window | None:
-    """The window a relative expression points at on the as-of date."""
+def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float, fiscal_start: int = 1) -> Window | None:
+    """The window a relative expression points at on the as-of date (`fiscal_start`: the
+    month the fiscal year starts in, for "next FY")."""
     kind, text = m.lastgroup, m[0]
     if kind == "rel_next":
         which = " ".join(m["rn_w"].lower().split())
@@ -340,6 +346,8 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         if unit in _SEASONS:
             y = as_of.year + (step if step else 0)
             return _named(season(y, unit, text), text)
+        if " ".join(unit.split()) in ("fy", "fiscal year"):  # "next FY"
+            return fiscal_year(_fiscal_year_of(as_of, fiscal_start) + step, fiscal_start, text)
         return _named(_unit_window(unit, _shift(as_of, unit, step, sprint_weeks), sprint_weeks), text)
     if kind == "rel_after_next":  # "the Tuesday after next": a week after next Tuesday
         unit = m["an_u"].lower()
@@ -396,7 +404,11 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float) -> Wind
         unit = m["re_u"].lower()
         which = (m["re_w"] or "this").lower()  # "end of week": this one
         step = {"next": 1, "last": -1}.get(which, 0)
-        base = _unit_window(unit, _shift(as_of, unit, step, sprint_weeks), sprint_weeks)
+        if unit == "fy" or (m["re_f"] and unit == "year"):  # "the end of this fiscal year", "end of next FY"
+            unit = "year"
+            base = fiscal_year(_fiscal_year_of(as_of, fiscal_start) + step, fiscal_start, text)
+        else:
+            base = _unit_window(unit, _shift(as_of, unit, step, sprint_weeks), sprint_weeks)
         part = (m["re_p"] or m["re_q"]).lower()
         part = {"later": "late", "earlier": "early"}.get(part, part)
         return _named(part_of(base, unit, part), text)

@@ -665,7 +665,7 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None  # "Friday deploys are banned": what happens every Friday
     elif m.lastgroup == "rel_weekday" and _working_week(m, text):
         return None  # "Monday to Friday, 8am-6pm": the days of every week, not a date
-    window = cal.resolve_relative(m, g.as_of, g.sprint_weeks)
+    window = cal.resolve_relative(m, g.as_of, g.sprint_weeks, g.fiscal_year_start)
     if window is None:
         return None
     return Mention(m.start(), m.end(), m[0], DATE, "relative", window)

@@ -199,10 +199,10 @@ _MONTH_NAME = (
 # "next Tues", "this fri": abbreviations after next/this/last, "Sat" and "Sun" capitalised only.
 _NEXT_SHORT = r"(?:(?-i:Sat|Sun)|mon|tues?|wed|thu(?:rs?)?|fri)(?=\.?(?:\W|$))"
 _RELATIVE = [
-    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|upcoming|current|last|previous|prior|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|year|sprint|{_SEASON}|{_NEXT_SHORT}|{_MONTH_NAME})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
+    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|upcoming|current|last|previous|prior|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|fiscal\s+year|FY|year|sprint|{_SEASON}|{_NEXT_SHORT}|{_MONTH_NAME})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
     rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?(?:~\s*|\u2248\s*|about\s+|around\s+|roughly\s+|approximately\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+|(?:(?:over|during|in)\s+)?the\s+past\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|wks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
     rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|wks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|before(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b(?!\s+than\b))",
-    r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?:(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint)\b)",
+    r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?P<re_f>(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint|(?-i:FY)(?![\w&-]))\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
     rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before|COB|EOD|end\s+of\s+(?:the\s+)?(?:day|business))\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|(?<=\bdue\s)|"

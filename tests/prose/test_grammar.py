@@ -843,6 +843,26 @@ def test_fiscal_year_start_is_configurable():
     assert (q.window.start, q.window.end) == (date(2026, 7, 1), date(2026, 9, 30))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "start", "end"),
+    [
+        ("We revisit pricing next FY.", "next FY", date(2027, 7, 1), date(2028, 6, 30)),
+        ("Budget is frozen for this fiscal year.", "this fiscal year", date(2026, 7, 1), date(2027, 6, 30)),
+        ("Revenue was flat last FY.", "last FY", date(2025, 7, 1), date(2026, 6, 30)),
+        ("Hire by the end of this fiscal year.", "the end of this fiscal year", date(2027, 3, 1), date(2027, 6, 30)),
+        ("The rewrite starts early next FY.", "early next FY", date(2027, 7, 1), date(2027, 10, 31)),
+    ],
+)
+def test_relative_fiscal_years_follow_the_fiscal_year(sentence, text, start, end):
+    m = only(sentence, Grammar(AS_OF, fiscal_year_start=7))
+    assert (m.text, m.granularity, m.window.start, m.window.end) == (text, "relative", start, end)
+
+
+def test_a_relative_fiscal_year_is_the_calendar_year_by_default():
+    m = only("We revisit pricing next FY.")
+    assert (m.window.start, m.window.end) == (date(2027, 1, 1), date(2027, 12, 31))
+
+
 def test_fiscal_halves_follow_the_fiscal_year():
     july = Grammar(AS_OF, fiscal_year_start=7)
     for sentence in ("Capacity is planned for H1 FY28.", "Pricing lands in FY28 H1.", "It is a 1H FY28 item."):
