@@ -50,7 +50,7 @@ _TAKES_US = re.compile(
 )
 _HABITUAL = re.compile(
     r"\b(?:usually|typically|typical|normally|generally|currently|historically|each\s+[\w-]+\s+(?:takes|lasts|runs)|traditionally|tends?\s+to|on\s+average|"
-    r"medians?|averages?|averaged|velocity)\b",
+    r"medians?|averages?|averaged|velocity\b(?!\s*,))\b",
     re.IGNORECASE,
 )
 
@@ -140,8 +140,8 @@ _PLAN_CUE = re.compile(
 
 
 _EFFORT_SAID = re.compile(
-    r"\b(?:estimat\w*|est\.|effort|sized|sizing|scoped|scoping|pointed|budget(?:ed)?|timebox(?:ed)?|time-boxed|"
-    r"person|people|engineers?|developers?|devs|designers?|FTEs?|expect\w*)\b",
+    r"\best\.|\b(?:estimat\w*|effort|sized|sizing|scoped|scoping|pointed|budget(?:ed)?|timebox(?:ed)?|time-boxed|"
+    r"person|people|engineers?|developers?|devs|designers?|FTEs?|expect\w*|(?<!traffic\s)(?<!load\s)(?<!CPU\s)spike)\b",
     re.IGNORECASE,
 )
 # "2 weeks' notice", "10 years' service", "a day's work": what the duration is of.
@@ -186,7 +186,8 @@ _PERIOD_NOUNS = (  # noqa: SIM905 - a word list reads best as words
     "shelf_life warranty delay interval runway tenure residency course programme semester season rotation freeze "
     "embargo moratorium lookback validity visit break rest conference workshop webinar festival tour exhibition "
     "placement internship fellowship contract lease subscription membership loan quarantine isolation incubation "
-    "retrieval processing delivery shipping transit turnaround wait queue commute flight journey trip drive hold "
+    "store_review retrieval processing delivery shipping transit turnaround wait queue commute flight journey trip "
+    "drive hold "
     "cooling-off grace outage downtime uptime meeting call session standup stand-up retro retrospective demo "
     "interview training onboarding_course exam run soak burn-in bake curing drying fermentation recovery stay"
 ).split()

@@ -32,14 +32,14 @@ _IN_AS_EFFORT = re.compile(
 
 
 def _iso_day(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
-    if counted(text, m.start()):
+    if counted(text, m.start(), whole_date=True):
         return None
     return Atom(m.start(), m.end(), "day", cal.day(int(m["id_y"]), int(m["id_m"]), int(m["id_d"]), m[0]))
 
 
 def _dmy(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     """14.08.2027 and 14/08/2027 are day first; 08/14/2027 can only be month first."""
-    if counted(text, m.start()):
+    if counted(text, m.start(), whole_date=True):
         return None
     if m["dy_s"] == "." and (len(m["dy_d"]) != 2 or len(m["dy_m"]) != 2):
         return None  # "1.02.2027" is a version; dotted dates are written dd.mm.yyyy

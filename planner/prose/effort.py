@@ -51,6 +51,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         and not person
         and not m.groupdict().get("es_full")  # "a full week" is an amount
         and not _A_UNIT_OK.search(text, max(0, start - 30), start)
+        and not _A_UNIT_TOTAL.match(after)  # "so a day in total"
         and not _AFTER_AN_ESTIMATE.search(text, max(0, start - 60), start)
         and not _ESTIMATE_LABEL.search(text, max(0, start - 60), start)
         and not _AFTER_SIZE.search(text, max(0, start - 8), start)  # "it's an S, a day tops"
@@ -63,7 +64,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     ):
         return None
     trap = None if people else p.TRAP_NOUNS.search(text, start, 72)
-    if trap is not None and not _work_anyway(text[trap:start], unit, after):
+    if trap is not None and not _work_anyway(text[trap:start], unit, after) and not _after_label(text, start):
         return None  # "logs are kept for 90 days", "the token expires in 1 hour"
     if _CARRIED.search(text, start, 64) is not None:
         return None  # "ocean freight from Shenzhen takes about 35 days": goods in transit, however long
@@ -93,10 +94,31 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         return None  # "polls 3,200 points": a count; no estimate runs to thousands of points
     if unit == "fortnights":  # "a fortnight of effort": two weeks
         unit, low, high = "weeks", low * 2, high * 2
+    if unit == "minutes":  # "30 min to verify in staging": a fraction of an hour
+        if not _minutes_of_work(text, start, after):
+            return None
+        unit, low, high = "hours", low / 60, high / 60
     estimate = Estimate(text[start:end], low, high, unit, approximate=approx is not None)
     return Mention(start, end, text[start:end], ESTIMATE, None, None, estimate)
 
 
+def _minutes_of_work(text: str, start: int, after: str) -> bool:
+    """Minutes are mostly how long a machine, a meeting or a limit takes ("the scan takes 40
+    minutes", "sessions time out after 15 minutes", "the cutover should take 90 minutes");
+    they are work only where it is said: "we estimate ~15 min", "20 minutes of work"."""
+    return (
+        _MINUTES_WORK_AFTER.match(after) is not None
+        or _MINUTES_WORK_BEFORE.search(text, max(0, start - 40), start) is not None
+    )
+
+
+_MINUTES_WORK_AFTER = re.compile(
+    r"\s+of\s+(?!your\b|my\b|their\b)(?:[\w-]+\s+){0,2}(?:work|effort|engineering|dev|operator\s+time|engineer\s+time)\b",
+    re.IGNORECASE,
+)
+_MINUTES_WORK_BEFORE = re.compile(
+    r"\b(?:estimat\w*|est\.)\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|maybe\s+)?(?:[~\u2248]\s*)?$", re.IGNORECASE
+)
 _PERSON_UNITS = {"pw": "weeks", "pws": "weeks", "pd": "days", "pds": "days"}  # "1 PW": a person-week
 _PERSON_UNIT = re.compile(p.PERSON + r"[a-z]+$", re.IGNORECASE)
 _PEOPLE_UNIT = re.compile(rf"{p.PEOPLE}[- ][a-z]+$|\bP[WD]s?$", re.IGNORECASE)
@@ -112,7 +134,22 @@ _WORK_WORDS = re.compile(
 
 
 def _work_anyway(before: str, unit: str, after: str) -> bool:
-    return unit in ("sprints", "points") or OF_WORK.match(after) is not None or _WORK_WORDS.search(before) is not None
+    return (
+        unit in ("sprints", "points")
+        or OF_WORK.match(after) is not None
+        or _WORK_WORDS.search(before) is not None
+        or _ESTIMATE_AFTER.match(after) is not None  # "neither changes the 6-week build estimate"
+    )
+
+
+def _after_label(text: str, start: int) -> bool:
+    """'Estimated effort for the Windows installer: 2-3 weeks', 'eng estimate: 4-6 wks if we keep
+    the schema, 8-10 wks if not': after an estimate's label, a trap noun names the work."""
+    return _LABEL.search(text, back_to(_SENTENCE_END, text, start, 120), start) is not None
+
+
+_LABEL = re.compile(r"\b(?:estimat\w*|effort|sizing)\b[^.;:!?]{0,60}:\s", re.IGNORECASE)
+_ESTIMATE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?estimate\b", re.IGNORECASE)
 
 
 # "Estimate for localisation: a sprint per language pack": the value of an estimate's label.
@@ -130,9 +167,11 @@ _AFTER_AN_ESTIMATE = re.compile(
 )
 _A_UNIT_OK = re.compile(
     r"\b(?:takes?|took|taking|need(?:s|ed)?|add(?:s|ed)?|call\s+it|closer\s+to|more\s+like|about|around|roughly|approximately|only|just|for|spend|spent|"
-    r"budget|effort|estimate[ds]?|est\.?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within)\s+$",
+    r"budget|effort|estimate[ds]?|est\.?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within|"
+    r"says|said|thinks|thought|reckons?|reckoned|guess(?:es|ed)?|(?:might|could|would|should)\s+be|is\s+that)\s+$",
     re.IGNORECASE,
-)
+)  # "Raj thinks a week", "clock skew alone might be a day"
+_A_UNIT_TOTAL = re.compile(r"\s+(?:in\s+total|total|tops|max(?:imum)?|all\s+in|end\s+to\s+end)\b", re.IGNORECASE)
 
 
 def _is_compound(text: str, start: int, end: int, hi_text: str | None) -> bool:
@@ -174,7 +213,11 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     if group == "sl_s" and m["sl_s"] is None:
         group = "sl_s2"
     size = m[group]
-    if size != size.upper():
+    if (named := p.SIZE_NAMES.get(" ".join(size.lower().replace("-", " ").split()).replace("x ", "x-"))) is not None:
+        if m[0][:1] in "eE" and ":" not in m[0] and size.islower():
+            return None  # "the effort is large": big, not a size on a scale ("effort: medium" is one)
+        size = named
+    elif size != size.upper():
         return None
     if group == "sz_s" and m[0][:4].lower() == "size" and _GOODS_AFTER.match(text, m.end()):
         return None  # "order size M gloves": the size of a thing, not of work
@@ -197,9 +240,14 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
             and not _SIZE_CUE_AFTER.match(text, m.end())
             and not _UNIT_BESIDE.search(text, sentence, min(len(text), m.end() + 40))
             and not _SIZE_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            and not _SIZE_COMPARED.search(text, max(0, m.start() - 24), m.start())
+            and not _CALLED.search(text, max(0, m.start() - 48), m.start())
+            and not _SIZES_PARALLEL.search(text, sentence, m.start())
         ):
             return None  # "is an L" names a size where the sentence is about sizes or sizes a piece of work
     start = m.start(group)
+    if _in_size_run(text, start):
+        return None  # "T-shirts in S, M, L and XL", "we size in S, M, L": the scale, not a size given
     end = m.end() if group == "ss_s" else m.end(group)  # "an XS change" is sized at "XS"
     return Mention(start, end, text[start:end], ESTIMATE, None, None, Estimate(text[start:end], size=size))
 
@@ -210,7 +258,29 @@ _GOODS_AFTER = re.compile(
 _GOODS_IN = re.compile(
     r"(?:\d|\b(?:ships?|shipped|comes?|available|sold|stocked|made|cut|printed))\s+in\s+$", re.IGNORECASE
 )
-_SIZE_CUE = re.compile(r"\b(?:t-?shirts?|(?:re)?siz(?:e|es|ed|ing)|estimat\w*|effort)\b", re.IGNORECASE)
+_SIZE_CUE = re.compile(
+    r"\b(?:t-?shirts?|(?:re)?siz(?:e|es|ed|ing)|estimat\w*|effort|how\s+(?:big|large))\b", re.IGNORECASE
+)
+# "anything bigger than an M waits": sizes compared are sizes of work
+_SIZE_COMPARED = re.compile(r"\b(?:bigger|larger|smaller|more|less)\s+than\s+(?:an?\s+)?$", re.IGNORECASE)
+# "I'd call the export work an L": a size given by a judgement
+_CALLED = re.compile(r"\bcall(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,5}\s+an?\s+$", re.IGNORECASE)
+# "the rewrite is an L; the glossary refresh is an S": the second of two sizes given alike
+_SIZES_PARALLEL = re.compile(rf"\b(?:is|are|was)\s+an?\s+{_SIZE}[,;]\s(?:[^.;!?]{{0,60}})\b(?:is|are|was)\s+an?\s+$")
+_SIZE_RUN = re.compile(rf"(?<![\w-]){_SIZE}(?:\s*,\s*{_SIZE})+(?:,?\s+(?:and|or|to|through)\s+{_SIZE})?\b")
+
+
+_RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
+
+
+def _in_size_run(text: str, at: int) -> bool:
+    """Whether the size at `at` is one of three or more sizes in a row ("S, M, L and XL")."""
+    for run in _SIZE_RUN.finditer(text, max(0, at - 24), min(len(text), at + 24)):
+        if run.start() <= at < run.end() and len(re.findall(rf"(?<![\w-]){_SIZE}\b", run[0])) >= 3:
+            return not _RESPECTIVELY.match(text, run.end())  # "are sized S, M and L respectively"
+    return False
+
+
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _CARRIED = p.Before(  # run for every estimate, so searched lowered, as the trap contexts are
     re.compile(
@@ -246,7 +316,7 @@ _DOING_IS = re.compile(
 _WORK_IS = re.compile(
     r"\b(?:migration|project|epic|rewrite|refactor|redesign|integration|port|spike|feature|initiative|work|story|"
     r"ticket|task|overhaul|upgrade|revamp|rebuild|rework|workstream|cleanup|clean-up|removal|deprecation|consolidation|"
-    r"automation)s?(?:\s+[\w'-]+){0,6}(?:\s+(?:is|are|was|looks\s+like)\s+|\s*[\u2013\u2014:(]\s*|\s+-\s+)"
+    r"automation|rollout|refresh|change|update|bump)s?(?:\s+[\w'-]+){0,6}(?:\s+(?:is|are|was|looks\s+like)\s+|\s*[\u2013\u2014:(]\s*|\s+-\s+)"
     + _HEDGE
     + r"(?:an?\s+)?$",
     re.IGNORECASE,

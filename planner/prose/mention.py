@@ -95,10 +95,12 @@ def absolute(
     return Atom(start, m.end(), "range", narrowed, False, parted_with_year)
 
 
-def counted(text: str, start: int) -> bool:
-    """After 'ID', 'build', '#' and kin, a date-shaped number is an identifier."""
+def counted(text: str, start: int, whole_date: bool = False) -> bool:
+    """After 'ID', 'build', '#' and kin, a date-shaped number is an identifier. A whole date
+    (day, month and year) is one after fewer words: "run 2026-11-27" is a date, "run 2027" not."""
+    before = p.FULL_DATE_ID_BEFORE if whole_date else p.COUNT_BEFORE
     return (
-        p.COUNT_BEFORE.search(text, max(0, start - 16), start) is not None
+        before.search(text, max(0, start - 16), start) is not None
         or _ID_BEFORE.search(text, max(0, start - 40), start) is not None
     )
 

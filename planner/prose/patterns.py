@@ -33,6 +33,7 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 
 UNIT_OF: dict[str, str] = {}
 for _unit, _unit_words in {
+    "minutes": ("min", "mins", "minute", "minutes"),
     "hours": ("h", "hr", "hrs", "hour", "hours"),
     "days": ("d", "day", "days"),
     "weeks": ("w", "wk", "wks", "week", "weeks"),
@@ -40,7 +41,7 @@ for _unit, _unit_words in {
     "months": ("mo", "mos", "month", "months"),
     "quarters": ("quarter", "quarters"),
     "years": ("year", "years", "yr", "yrs"),
-    "points": ("pt", "pts", "point", "points", "sp", "story point", "story points", "story-points"),
+    "points": ("pt", "pts", "point", "points", "pointer", "sp", "story point", "story points", "story-points"),
     "sprints": ("sprint", "sprints"),
 }.items():  # "PW" and "PD" (person-weeks, person-days) are read by `estimate_from`
     for _word in _unit_words:
@@ -65,14 +66,14 @@ _NUM = (
 )
 _NUM_A = rf"(?:{_NUM}|an?|another)"
 _UNIT_LONG = (
-    r"(?:hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|quarters?|years?|yrs?|sprints?|"
-    r"story[ -]points?|points?|pts?|sp|(?-i:PWs?|PDs?))"
+    r"(?:hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|quarters?|years?|yrs?|sprints?|minutes?|mins?|"
+    r"story[ -]points?|points?|(?<=\d-)pointers?|pts?|sp|(?-i:PWs?|PDs?))"
 )
 _UNIT_SHORT = r"(?:h|d|w|wk|mo)"
 # Who or what a unit of effort is counted in: "person-weeks", "FTE-weeks", "380 audit days".
 PEOPLE = (
     r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|FTE|volunteer|contractor|consultant|"
-    r"staff|audit|shooting|studio|billable|recording|editing|field|lab)"
+    r"staff|audit|shooting|studio|billable|recording|editing|field|lab|design|agency|creative|QA)"
 )
 PERSON = rf"(?:{PEOPLE}|calendar|working|business)[- ]"  # "business days" too
 _DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+)"
@@ -201,7 +202,7 @@ _NEXT_SHORT = r"(?:(?-i:Sat|Sun)|mon|tues?|wed|thu(?:rs?)?|fri)(?=\.?(?:\W|$))"
 _RELATIVE = [
     rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|upcoming|current|last|previous|prior|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|fiscal\s+year|FY|year|sprint|{_SEASON}|{_NEXT_SHORT}|{_MONTH_NAME})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
     rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?(?:~\s*|\u2248\s*|about\s+|around\s+|roughly\s+|approximately\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+|(?:(?:over|during|in)\s+)?the\s+past\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|wks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
-    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|wks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|before(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b(?!\s+than\b))",
+    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|wks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|(?:before|after\s+th(?:at|is))(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b(?!\s+than\b))",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?P<re_f>(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint|(?-i:FY)(?![\w&-]))\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
@@ -223,10 +224,21 @@ _RELATIVE = [
     r"(?P<rel_coming>\b(?:in|over|during)\s+the\s+coming\s+(?P<rc_u>days|weeks|months)\b)",
     r"(?P<rel_day>\b(?:(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:day|business))\s+(?=tomorrow|tmrw|today))?(?P<rd_w>tomorrow|tmrw|yesterday|y['\u2019]day|last\s+night|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+(?:the\s+)?(?:day|business)|EOD|COB)\b)",
 ]
+# Sizes written as words, after a size cue: "effort: Medium", "sized as a Large".
+SIZE_NAMES = {
+    "extra small": "XS",
+    "x-small": "XS",
+    "small": "S",
+    "medium": "M",
+    "large": "L",
+    "extra large": "XL",
+    "x-large": "XL",
+}
+SIZE_NAME = r"(?:extra[- ]small|x-small|small|medium|large|extra[- ]large|x-large)"
 _ESTIMATES = [
-    r"(?P<size>\b(?:t-?shirt(?:\s+size)?|size[ds]?|estimate[ds]?|effort)(?:\s*:|\s+(?:is|was|it|them|as|at|of|a|an|to\s+be|been|be))*(?:\s+|(?<=size)/)(?P<sz_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",
+    rf"(?P<size>\b(?:t-?shirt(?:\s+size)?|size[ds]?|estimate[ds]?|effort)(?:\s*:|\s+(?:is|was|it|them|as|at|of|a|an|to\s+be|been|be))*(?:\s+|(?<=size)/)(?P<sz_s>XXS|XS|S|M|L|XL|XXL|{SIZE_NAME})\b(?![-.&/']\w))",
     r"(?P<size_as>\b(?:t-?shirt[- ]sized?|sized)(?:\s+[\w-]+){0,5}?\s+as\s+(?:an?\s+)?"
-    r"(?P<sa_s>XXS|XS|S|M|L|XL|XXL)\b(?![-.&/']\w))",
+    rf"(?P<sa_s>XXS|XS|S|M|L|XL|XXL|{SIZE_NAME})\b(?![-.&/']\w))",
     r"(?P<size_sized>\b(?:an?\s+)?(?P<ss_s>XXS|XS|S|M|L|XL|XXL)[- ](?:sized?|t-?shirt)\b)",
     # "an XS change": a size given to the piece of work it names
     r"(?P<size_work>\ban?\s+(?-i:(?P<sw_s>XXS|XS|S|M|L|XL|XXL))\s+(?:change|task|fix|project|story|ticket|job|effort|"
@@ -286,6 +298,10 @@ COUNT_BEFORE = re.compile(
     r"figure|table)|#)\s*$",
     re.IGNORECASE,
 )
+# A whole date ("run 2026-11-27 to 2026-12-24", "deploy 14.12.2026") is an identifier only after these.
+FULL_DATE_ID_BEFORE = re.compile(
+    r"(?:\b(?:version|firmware|SDK|API|build|ID|id|no\.|number|model|extension|ext\.)|#)\s*$", re.IGNORECASE
+)
 # Before a number and a unit: these make it a rate, an age or a duration of something else.
 ESTIMATE_TRAP_BEFORE = re.compile(
     r"(?:(?:[$\u20ac\u00a3]\s?|\b(?:USD|EUR|GBP|INR|BRL|CAD|AUD|JPY|CHF)\s?)\d[\d.,]*\s*(?:[kmb]n?|million|billion)?\s+over|"
@@ -300,6 +316,8 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"(?:suspend|ban|block|lock|mute|pause)(?:ed|s)?(?:\s+out)?\s+for|renew\w*(?:\s+\w+){0,2}\s+for(?:\s+another)?|"
     r"(?:response|resolution|lead|cycle|turnaround|wait|queue|run|build|boot|load)\s+times?\s+of|"
     r"(?<!\bto\s)(?<!\bwill\s)run\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}for|"
+    r"\b(?:job|jobs|script|scripts|pipeline|query|backfill|import|export|scan|crawl|sync|reindex|re-index)(?:\s+itself)?"
+    r"\s+(?:will|would|should|can|may)\s+run\s+for(?:\s+(?:roughly|about|around|up\s+to))?|"
     r"(?:returns?|refunds?|exchanges?)\s+(?:are\s+accepted\s+)?(?:for|within)|"
     r"takes?\s+(?:the|a|an|our)\s+(?:vendor|supplier|agency|printer|carrier|courier|bank|regulator|council|client|customer|partner)s?"
     r"(?:\s+about|\s+around|\s+roughly)?|"
@@ -307,7 +325,7 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"those|these|roll(?:s|ed|ing)?\s+out\s+over|"
     r"(?:users?|customers?|admins?|members?|people|you)\s+can\s+\w+\s+(?:[\w-]+\s+){0,3}for|"
     r"\d+(?:,\s*\d+)+,?\s+(?:and|or)|\b\d+\s+of|(?:improved|improves)\s+(?:to|from)|"
-    r"times\s+a|x\s+a))\s*$",
+    r"times\s+a|x\s+a|\d+\s+(?:emails|messages|posts|videos|episodes|touches|touchpoints|sends|reminders|newsletters|articles)\s+over))\s*$",
     re.IGNORECASE,
 )
 # A rule or a service level, in the passive, before "within": "orders are dispatched within 4 hours".
@@ -338,7 +356,7 @@ ESTIMATE_TRAP_AFTER = re.compile(
     r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back|fulfil|fulfill|process|issue|report|notify)\b|"
     r"in\s+advance\b|beforehand\b|at\s+a\s+time\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"
-    r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b)|-old|['\u2019]\s*notice)",
+    r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b|only\s*[:!\"\u201d])|-old|['\u2019]\s*notice)",
     re.IGNORECASE,
 )
 
@@ -372,7 +390,7 @@ TRAP_BEFORE = Before(ESTIMATE_TRAP_BEFORE)
 TRAP_NOUNS = Before(ESTIMATE_TRAP_NOUNS)
 # Nouns that make "a 3-day spike" an estimate; other hyphenated compounds ("30-day trial") are not.
 EFFORT_NOUN_AFTER = re.compile(
-    r"^\s+(?:of\s+)?(?:effort|spike|project|push|investigation|task|engagement|rewrite|migration|refactor|build|job|fix|"
+    r"^\s+(?:of\s+)?(?:effort|spike|project|push|investigation|task|engagement|rewrite|migration|refactor|build|job|fix|estimate|epic|"
     r"change|piece\s+of\s+work)\b",
     re.IGNORECASE,
 )

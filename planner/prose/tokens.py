@@ -31,7 +31,7 @@ _ANCHOR_WORDS = _words(
     "late spring summer autumn fall winter first second third fourth front back monday tuesday wednesday thursday "
     "friday saturday sunday jan january feb february mar march apr april may jun june jul july aug "
     "august sep sept september oct october nov november dec december christmas xmas halloween thanksgiving "
-    "easter juneteenth weekend mon tue tues wed thu thur thurs fri sat "
+    "easter juneteenth weekend mon tue tues wed thu thur thurs fri sat small medium large "
 )
 # A leader word, and the only forms that can start with it: a leader is tried against those alone.
 _LEADS = {

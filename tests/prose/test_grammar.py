@@ -429,6 +429,17 @@ ESTIMATES = [
     ("The model needs four or five weeks of data-science time.", "four or five weeks", 4, 5, "weeks"),
     ("The estimate grew to a full week.", "a full week", 1, 1, "weeks"),
     ("The rework came out at 12-14 story points in refinement.", "12-14 story points", 12, 14, "points"),
+    ("Holiday gift guide copy needs 2 design days.", "2 design days", 2, 2, "days"),
+    ("The launch film is 6 agency weeks, including edits.", "6 agency weeks", 6, 6, "weeks"),
+    ("Backend is done; Raj thinks a week.", "a week", 1, 1, "weeks"),
+    ("37 stale flags, so a day in total.", "a day", 1, 1, "days"),
+    ("We estimate ~15 min of hands-on operator time per tenant.", "~15 min", 0.25, 0.25, "hours"),
+    ("The last step is 20 minutes of work.", "20 minutes", 1 / 3, 1 / 3, "hours"),
+    ("The optimisation spike is capped at 3d.", "3d", 3, 3, "days"),
+    ("Lena is picking up the 3-pointer on sorting next.", "3-pointer", 3, 3, "points"),
+    ("Based on recent velocity, the epic needs roughly four sprints.", "roughly four sprints", 4, 4, "sprints"),
+    ("The SSO work (est. 4 weeks) must land first.", "4 weeks", 4, 4, "weeks"),
+    ("Estimated effort for the Windows installer: 2-3 weeks.", "2-3 weeks", 2, 3, "weeks"),
 ]
 
 
@@ -448,6 +459,12 @@ def test_estimate_forms(sentence, text, low, high, unit):
         ("We sized it as an S.", "S"),
         ("It is an M-sized project.", "M"),
         ("We t-shirt sized Windows ARM support as an XL.", "XL"),
+        ("Inline comments on dashboards: effort: Medium.", "M"),
+        ("T-shirt size: Large.", "L"),
+        ("It was sized as a Small.", "S"),
+        ("Anything bigger than an M waits for the next train.", "M"),
+        ("The config rollout is an XS.", "XS"),
+        ("I'd call the export work an L if PDF output stays in scope.", "L"),
     ],
 )
 def test_t_shirt_sizes_where_a_size_is_named(sentence, size):
@@ -598,6 +615,16 @@ TRAPS = [
     "The 2027 users who signed up are happy.",
     "File it under PROJ-2026-27 in the tracker.",
     "Monday.com is the tracker the agency uses.",
+    "Order 300 launch T-shirts (mix of S, M, L and XL) for the booth crew.",
+    "We size tickets as S, M, L or XL.",
+    "The estimated effort is large in any case.",
+    "A full disk scan takes roughly 40 minutes.",
+    "The cutover itself should take 90 minutes.",
+    "We need 5 minutes of your time.",
+    "The backfill job itself will run for roughly 9 hours per region.",
+    'The subject line reads "48 hours only: 30% off".',
+    "The welcome series is 5 emails over 14 days.",
+    "Play Store review can take up to 7 days for new apps.",
 ]
 
 
@@ -780,6 +807,24 @@ def test_a_size_given_to_a_piece_of_work():
     assert [m.text for m in find_mentions("This could force a rewrite (an L).", GRAMMAR)] == ["L"]
     found = find_mentions("Java 21 migration for billing \u2014 an M, maybe an L if the ORM fights us.", GRAMMAR)
     assert [m.text for m in found] == ["M", "L"]
+
+
+def test_sizes_given_alike_in_one_sentence():
+    found = find_mentions("The SEO page rewrite is an L; the glossary refresh is an S.", GRAMMAR)
+    assert [m.estimate.size for m in found if m.estimate] == ["L", "S"]
+    found = find_mentions("The options are sized S, M and L respectively.", GRAMMAR)
+    assert [m.estimate.size for m in found if m.estimate] == ["S", "M", "L"]
+
+
+def test_a_whole_date_after_run_or_deploy_is_a_date():
+    found = find_mentions("Paid social flights run 2026-11-27 to 2026-12-24.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in found] == [("2026-11-27 to 2026-12-24", "range")]
+    assert find_mentions("Build 2026-11-27 failed.", GRAMMAR) == []
+
+
+def test_a_duration_after_that_is_relative():
+    m = only("Kick-off is soon, and the first demo comes two weeks after that.")
+    assert (m.text, m.granularity) == ("two weeks after that", "relative")
 
 
 def test_sizes_listed_after_a_size_cue():
