@@ -333,6 +333,44 @@ def _or_two(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     return Mention(m.start(), m.end(), m[0], ESTIMATE, None, None, Estimate(m[0], 1.0, high, unit))
 
 
+def _spare_time(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
+    """'probably a weekend of work', 'I need two weekends to build the demo': evenings,
+    afternoons and weekends are an effort only where the clause gives them to work; "on
+    weekends", "two evenings a week" and "the office is closed afternoons" are not."""
+    after = text[m.end() : m.end() + 40]
+    given = _SPARE_GIVEN_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+    if not (given or _SPARE_FOR_WORK_AFTER.match(after)) or _SPARE_NOT_AFTER.match(after):
+        return None
+    if p.TRAP_BEFORE.search(text, m.start(), 40) is not None:
+        return None
+    count = " ".join(m["et_n"].lower().split())
+    low, high = p.VAGUE_COUNTS.get(count) or (float(p.NUMBER_WORDS.get(count, 0) or int(count)),) * 2
+    unit = m["et_u"].lower().rstrip("s")
+    days, hours = (2.0, 0.0) if unit == "weekend" else (0.0, 4.0 if unit in ("afternoon", "morning") else 3.0)
+    if days:
+        estimate = Estimate(m[0], low * days, high * days, "days")
+    else:
+        estimate = Estimate(m[0], low * hours, high * hours, "hours")
+    return Mention(m.start(), m.end(), m[0], ESTIMATE, None, None, estimate)
+
+
+_SPARE_GIVEN_BEFORE = re.compile(
+    r"\b(?:takes?|took|taking|need(?:s|ed)?|probably|maybe|about|roughly|around|is|was|just|only|spend|spent|"
+    r"estimat\w*|costs?|worth|(?:fit|fits|done|do\s+it)\s+(?:into|in)|(?:fit|fits)\s+into)\s+$",
+    re.IGNORECASE,
+)
+_SPARE_FOR_WORK_AFTER = re.compile(
+    r"\s+(?:of\s+(?:\w+\s+)?(?:work|effort|hacking|coding|dev|development|focus(?:ed)?\s+time)|to\s+(?:build|write|finish|do|fix|"
+    r"get|port|implement|set\s+up|prepare|make|polish|review|test|clean|wire|migrate|rewrite)|for\s+the\s+\w+)\b",
+    re.IGNORECASE,
+)
+_SPARE_NOT_AFTER = re.compile(
+    r"\s+(?:a|per|each|every)\s+(?:week|month|sprint)\b|\s+(?:ago|later|off|before|after|away|out|ahead|from|day|days|shift|"
+    r"shifts|rota|rate|crew|staff|window|sale|edition|trip|break)\b",
+    re.IGNORECASE,
+)
+
+
 EFFORT_HANDLERS: dict[str, Handler] = {
     "size": _size,
     "size_sized": _size,
@@ -342,4 +380,5 @@ EFFORT_HANDLERS: dict[str, Handler] = {
     "or_two": _or_two,
     "estimate": _estimate,
     "est_short": _estimate_short,
+    "est_time": _spare_time,
 }

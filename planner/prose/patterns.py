@@ -251,6 +251,9 @@ _ESTIMATES = [
     r"(?P<or_two>\b(?:an?|one)\s+(?P<ot_u>hour|day|week|month|sprint)\s+or\s+(?P<ot_n>two|three|so)\b)",
     rf"(?P<estimate>(?P<es_a>~|\u2248|about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|circa\s+|at\s+least\s+|at\s+most\s+|up\s+to\s+)?{_L_NUM}(?P<es_lo>{_NUM_A})\+?(?:{_DASH}(?P<es_hi>{_NUM})(?![.,]\d))?(?:\s+|\s*-\s*|(?=[a-z]))(?P<es_full>(?:full|whole|solid)\s+)?(?:(?:more|extra|additional|further)\s+)?(?:{PERSON})?(?:\s*of\s+)?(?P<es_u>{_UNIT_LONG})\b(?P<es_half>\s+and\s+a\s+half\b)?(?!-\w))",
     rf"(?P<est_short>(?P<eh_a>~|\u2248)?{_L_NUM}(?P<eh_lo>\d+(?:\.\d+)?)(?:\s*[-\u2013]\s*(?P<eh_hi>\d+(?:\.\d+)?))?(?P<eh_u>{_UNIT_SHORT})\b(?![-.]\w))",
+    # "a weekend of work", "a few evenings for the slides": spare time given to a piece of work
+    rf"(?P<est_time>{_L_NUM}(?P<et_n>an?|one|two|three|four|five|a\s+few|a\s+couple\s+of|couple\s+of|several|\d)\s+"
+    r"(?:(?:single|full|whole|free|spare)\s+)?(?P<et_u>evenings?|afternoons?|mornings?|weekends?)\b)",
 ]
 
 ORDER = [*_FIRST, *_RELATIVE[:1], *_FORMS[:3], *_RELATIVE[1:], *_FORMS[3:], *_ESTIMATES]
@@ -275,7 +278,7 @@ STARTS = {
     "weeks_of_month": "w", "week_of_day": "w",
     "rel_around": "w", "rel_new_year": "w", "rel_coming": "w", "rel_weekend": "w", "weeks_range": "w", "size_as": "w",
     "size_listed": "w", "size_work": "w", "decade": "w", "month_edge": "w", "holiday_season": "w",
-    "rel_slip": "dw", "rel_ordinal": "dw",
+    "rel_slip": "dw", "rel_ordinal": "dw", "est_time": "dw",
 }  # fmt: skip
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = re.compile(rf"{RANGE_JOINER}$", re.IGNORECASE)

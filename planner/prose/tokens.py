@@ -32,11 +32,12 @@ _ANCHOR_WORDS = _words(
     "friday saturday sunday jan january feb february mar march apr april may jun june jul july aug "
     "august sep sept september oct october nov november dec december christmas xmas halloween thanksgiving "
     "easter juneteenth weekend mon tue tues wed thu thur thurs fri sat small medium large "
+    "evening evenings afternoon afternoons morning mornings weekends "
 )
 # A leader word, and the only forms that can start with it: a leader is tried against those alone.
 _LEADS = {
     "the": "rel_next rel_in rel_day rel_after_next weeks_of_month rel_around rel_weekend rel_ordinal decade month_edge",
-    "a an another": "rel_ago or_two size_sized size_work estimate rel_slip",
+    "a an another": "rel_ago or_two size_sized size_work estimate rel_slip est_time",
     "in": "rel_in rel_new_year rel_coming",
     "over": "rel_in rel_new_year rel_weekend rel_coming",
     "within": "rel_in",

@@ -809,6 +809,35 @@ def test_a_size_given_to_a_piece_of_work():
     assert [m.text for m in found] == ["M", "L"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high", "unit"),
+    [
+        ("Rewriting the CLI parser is probably a weekend of work.", "a weekend", 2, 2, "days"),
+        ("I need two weekends to build the demo.", "two weekends", 4, 4, "days"),
+        ("The slides need a few evenings.", "a few evenings", 6, 12, "hours"),
+        ("Getting the Nix flake working is probably an afternoon.", "an afternoon", 4, 4, "hours"),
+        ("It should fit into a single evening.", "a single evening", 3, 3, "hours"),
+    ],
+)
+def test_spare_time_given_to_work_is_an_estimate(sentence, text, low, high, unit):
+    m = only(sentence)
+    assert (m.kind, m.text, m.estimate.low, m.estimate.high, m.estimate.unit) == ("estimate", text, low, high, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Support is available two evenings a week.",
+        "We deploy on weekends.",
+        "Thanksgiving is a long weekend.",
+        "The launch is a weekend away.",
+        "We met two weekends ago.",
+    ],
+)
+def test_spare_time_not_given_to_work_is_no_estimate(sentence):
+    assert [m for m in find_mentions(sentence, GRAMMAR) if m.kind == "estimate"] == []
+
+
 def test_sizes_given_alike_in_one_sentence():
     found = find_mentions("The SEO page rewrite is an L; the glossary refresh is an S.", GRAMMAR)
     assert [m.estimate.size for m in found if m.estimate] == ["L", "S"]
