@@ -256,7 +256,7 @@ def part_of(window: Window, unit: str, part: str) -> Window:
 
 
 _PAST = re.compile(r"\b(?:past|last|previous)\b", re.IGNORECASE)
-_UNIT_WORD = {"wk": "week", "q": "quarter"}
+_UNIT_WORD = {"wk": "week", "q": "quarter", "term": "quarter", "semester": "half"}  # a term is about a quarter
 _WEEKDAY_START = frozenset(name[:3] for name in WEEKDAYS)
 
 

@@ -12,7 +12,8 @@ import re
 
 # "3 weeks of work", "2 days of QA", "a month of two engineers": the duration says it is work.
 OF_WORK = re.compile(
-    r"\s+of\s+(?:(?:hands-on\s+|heads-down\s+|focused\s+)?work|effort|engineering|design|development|dev|QA|testing|research|discovery|front-?end|back-?end|"
+    r"\s+of\s+(?:(?:hands-on\s+|heads-down\s+|focused\s+|config\s+|configuration\s+|integration\s+|setup\s+|build\s+|"
+    r"migration\s+|implementation\s+|cleanup\s+|prep\s+)?work|effort|engineering|design|development|dev|QA|testing|research|discovery|front-?end|back-?end|"
     r"full-?stack|mobile|iOS|Android|web|infra(?:structure)?|ops|data\s+science|"
     r"(?:contractor|consultant|engineering|developer|dev|design|agency)\s+time|"
     r"(?:one|an?|two|three|\d+)\s+(?:engineers?|persons?|people|developers?|devs?))",
@@ -97,7 +98,7 @@ def _words(text: str) -> list[str]:
 
 # Every character that is not part of a word, so the word sets see what `\b` sees (or more).
 _NOT_WORD = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2013\u2014\u2018\u2019"})
-_RUN_WORDS = frozenset("nightly hourly daily weekly cron scheduled batch".split())  # noqa: SIM905
+_RUN_WORDS = frozenset("nightly hourly daily weekly cron scheduled batch overnight".split())  # noqa: SIM905
 # The word each limit holds: "capped at", "no more than", "a maximum of", "in advance of"...
 _LIMIT_WORDS = frozenset(
     "capped limited exceed exceeds exceeding than maximum minimum advance inactive idle dormant".split()  # noqa: SIM905
@@ -151,14 +152,15 @@ _WORK_POSSESSED = re.compile(
     re.IGNORECASE,
 )
 _WORK_NEEDS = re.compile(
-    r"\b(?:needs?|needed|requires?|required|costs?|spend|spent|takes?|took)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    r"\b(?:needs?|needed|requires?|required|costs?|spend|spent|takes?|took)\s+(?:about\s+|around\s+|roughly\s+)?(?:[~\u2248]\s*)?$",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.;!?:(\u2014]\s|,\s+(?:and|but|while|whereas|so|or)\s|\s\u2013\s")
 # An offset from an event: "30 days after purchase", "6 weeks before the event", "7 days prior to".
 _OFFSET_AFTER = re.compile(
     r"(?:(?:,|,?\s+(?:and|or))\s+\d+\s+(?:business\s+|working\s+)?[a-z]+)*"  # "3 days, 7 days and 14 days after"
-    r"\s+(?:or\s+(?:more|less|longer)\s+)?(?:after|before|prior\s+to|following|since|beyond|past)\b",
+    r"\s+(?:or\s+(?:more|less|longer)\s+)?(?:after|before|prior\s+to|following|since|beyond|past|"
+    r"from\s+(?:the|their|your|its|his|her|each|every)\s+(?!team\b|vendor\b|agency\b))\b",
     re.IGNORECASE,
 )
 # A limit on a duration, not an amount of work: "capped at", "may not exceed", "no more than".
@@ -204,7 +206,9 @@ _PERIOD_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # A machine or a schedule at work, not people: "the nightly re-index takes around 3 hours".
-_RUN_CLAUSE = re.compile(r"\b(?:nightly|hourly|daily|weekly|cron|scheduled\s+job|batch\s+job)\b", re.IGNORECASE)
+_RUN_CLAUSE = re.compile(
+    r"\b(?:nightly|hourly|daily|weekly|cron|scheduled\s+job|batch\s+job|runs\s+overnight)\b", re.IGNORECASE
+)
 # A rule, not a plan: "claims must be reported within 30 days", "the law requires 10 hours off".
 _RULE_CLAUSE = re.compile(
     r"\b(?:must|shall|may\s+not|must\s+not|not\s+allowed|(?:is|are)\s+(?:required|entitled|eligible|allowed|permitted)|"

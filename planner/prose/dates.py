@@ -642,6 +642,21 @@ _TIMES_BEFORE = re.compile(r"\b(?:times?|twice|once|thrice)\s+$", re.IGNORECASE)
 _EVENTS_IN = re.compile(r"\b\d+\s+[a-z-]+s\s+$")
 
 
+# Before and after "year-end" used as a modifier: a determiner or the start of a sentence, and
+# a word that is not a verb or a function word ("by year-end we ship" stays a date).
+_MODIFIER_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\b(?:the|a|an|our|this|its|their|your|his|her)\s+)$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:is|are|was|were|will|would|should|can|could|may|might|must|has|have|had|and|or|but|to|for|at|in|on|by|"
+    r"with|we|the|this|that|if|when|so|as|it|they|everything|all|then)\b)[A-Za-z][\w-]*"
+)
+
+
+def _modifier(m: re.Match[str], text: str) -> bool:
+    return _MODIFIER_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None and bool(
+        _NOUN_AFTER.match(text, m.end())
+    )
+
+
 def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     if m.lastgroup == "rel_in":
         if _not_a_date_in(m, text):
@@ -657,6 +672,8 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     ):
         # "it needs 2 weeks before launch", "it takes 3 days before the cache warms up": an amount
         return estimate_from(m, text, m.start("ra_n"), m["ra_n"], None, m["ra_u"], None, m.end("ra_u"))
+    elif m.lastgroup == "rel_period" and m["rp_u"] and _modifier(m, text):
+        return None  # "the year-end roundup", "Year-end P60s are issued in May": a kind of thing, not a date
     elif m.lastgroup == "rel_ago" and habitual(text, m.start()):
         return None  # "the report usually arrives 10 business days later"
     elif m.lastgroup == "rel_ordinal" and _EVERY_MONTH_AFTER.match(text, m.end()):

@@ -73,7 +73,7 @@ _UNIT_SHORT = r"(?:h|d|w|wk|mo)"
 # Who or what a unit of effort is counted in: "person-weeks", "FTE-weeks", "380 audit days".
 PEOPLE = (
     r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|FTE|volunteer|contractor|consultant|"
-    r"staff|audit|shooting|studio|billable|recording|editing|field|lab|design|agency|creative|QA)"
+    r"staff|audit|shooting|studio|billable|recording|editing|field|lab|design|agency|creative|QA|recruiter|recruiting|trainer)"
 )
 PERSON = rf"(?:{PEOPLE}|calendar|working|business)[- ]"  # "business days" too
 _DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+)"
@@ -200,7 +200,7 @@ _MONTH_NAME = (
 # "next Tues", "this fri": abbreviations after next/this/last, "Sat" and "Sun" capitalised only.
 _NEXT_SHORT = r"(?:(?-i:Sat|Sun)|mon|tues?|wed|thu(?:rs?)?|fri)(?=\.?(?:\W|$))"
 _RELATIVE = [
-    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|upcoming|current|last|previous|prior|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|fiscal\s+year|FY|year|sprint|{_SEASON}|{_NEXT_SHORT}|{_MONTH_NAME})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
+    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|upcoming|current|last|previous|prior|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|fiscal\s+year|FY|year|sprint|term|semester|{_SEASON}|{_NEXT_SHORT}|{_MONTH_NAME})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
     rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?(?:~\s*|\u2248\s*|about\s+|around\s+|roughly\s+|approximately\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+|(?:(?:over|during|in)\s+)?the\s+past\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|wks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
     rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|wks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|(?:before|after\s+th(?:at|is))(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b(?!\s+than\b))",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?P<re_f>(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint|(?-i:FY)(?![\w&-]))\b)",
@@ -316,7 +316,7 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"window\s+(?:of|is)|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
     r"burn(?:ed|t)?[- ]in\s+for|soak(?:ed|s)?\s+for|bake[ds]?\s+for|settle[sd]?\s+in|"
     r"(?:respond|reply|resolve|acknowledge|answer|triage)\w*\s+(?:to\s+)?(?:[\w-]+\s+){0,4}within|"
-    r"(?:suspend|ban|block|lock|mute|pause)(?:ed|s)?(?:\s+out)?\s+for|renew\w*(?:\s+\w+){0,2}\s+for(?:\s+another)?|"
+    r"(?:suspend|ban|block|lock|mute|pause)(?:ed|s)?(?:\s+out)?\s+for|renew\w*(?:\s+[\w,]+){0,5}\s+for(?:\s+another)?|"
     r"(?:response|resolution|lead|cycle|turnaround|wait|queue|run|build|boot|load)\s+times?\s+of|"
     r"(?<!\bto\s)(?<!\bwill\s)run\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}for|"
     r"\b(?:job|jobs|script|scripts|pipeline|query|backfill|import|export|scan|crawl|sync|reindex|re-index)(?:\s+itself)?"
@@ -340,9 +340,9 @@ PASSIVE_WITHIN_BEFORE = re.compile(
 )
 # Durations of things other than work: "the token expires after 24 hours", "a 2-year warranty".
 ESTIMATE_TRAP_NOUNS = re.compile(
-    r"\b(?:trials?|retention|retained|retain|warranty|timeouts?|TTL|expir\w*|archiv\w*|SLA|uptime|downtime|cache[ds]?|"
+    r"\b(?:trials?|retention|retained|retain|warranty|timeouts?|TTL|expir\w*|archiv\w*|SLAs?|uptime|loans?|downtime|cache[ds]?|"
     r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
-    r"experience|rolling|average|interval|cadence|frequency|covers?|valid|stored|store\s+(?:[\w-]+\s+){0,3}for|kept|keeps?|holds?|held|CDN|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
+    r"experience|rolling(?!\s+out\b)|average|interval|cadence|frequency|covers?|valid|stored|store\s+(?:[\w-]+\s+){0,3}for|kept|keeps?|holds?|held|CDN|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
     r"SLOs?|latency|availability|outages?|incidents?|lasted|lasts|runs\s+for|ran\s+for|running\s+for|runs\s+in|ran\s+in|"
     r"(?:lead|response|first-response|resolution|turnaround|wait|handling|transit|dwell|cycle)\s+times?|runway|commitment|terms?|statute|limitations|logs|windows?|"
     r"freight|shipping|DSO|DPO|DIO|(?:month|quarter|year)[- ]end\s+close|runs\s+(?:[\w-]+\s+){1,3}in|renders?)"
@@ -358,6 +358,7 @@ ESTIMATE_TRAP_AFTER = re.compile(
     r"to\s+(?:respond|reply|appeal|pay|submit|accept|object|cancel|claim|comply|run|execute|replicate|restore|clear|arrive|"
     r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back|fulfil|fulfill|process|issue|report|notify)\b|"
     r"in\s+advance\b|beforehand\b|at\s+a\s+time\b|"
+    r"scales?\b|per\s+(?:TB|GB|MB|PB|terabyte|gigabyte)\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"
     r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b|only\s*[:!\"\u201d])|-old|['\u2019]\s*notice)",
     re.IGNORECASE,

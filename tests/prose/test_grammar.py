@@ -265,6 +265,9 @@ RELATIVE = [
     ("We demo it next Tuesday.", "next Tuesday", "2026-12-01", "2026-12-01"),
     ("Expect it in two weeks.", "in two weeks", "2026-12-07", "2026-12-13"),
     ("Pricing changes next quarter.", "next quarter", "2027-01-01", "2027-03-31"),
+    ("The lab booking rework for next term needs longer slots.", "next term", "2027-01-01", "2027-03-31"),
+    ("The feedback form will be shortened next semester.", "next semester", "2027-01-01", "2027-06-30"),
+    ("By year-end we ship the new importer.", "year-end", "2026-09-01", "2026-12-31"),
     ("Ship it by the end of the year.", "the end of the year", "2026-09-01", "2026-12-31"),
     ("Let's sync tomorrow.", "tomorrow", "2026-11-25", "2026-11-25"),
     ("Numbers come in 3 months.", "in 3 months", "2027-02-01", "2027-02-28"),
@@ -440,6 +443,9 @@ ESTIMATES = [
     ("Based on recent velocity, the epic needs roughly four sprints.", "roughly four sprints", 4, 4, "sprints"),
     ("The SSO work (est. 4 weeks) must land first.", "4 weeks", 4, 4, "weeks"),
     ("Estimated effort for the Windows installer: 2-3 weeks.", "2-3 weeks", 2, 3, "weeks"),
+    ("Sourcing should take roughly three recruiter-weeks.", "roughly three recruiter-weeks", 3, 3, "weeks"),
+    ("Rolling out MFA to all students was scoped at 3-5 days of config work.", "3-5 days", 3, 5, "days"),
+    ("UAT needs ~3 days from the ops folks.", "~3 days", 3, 3, "days"),
 ]
 
 
@@ -625,6 +631,15 @@ TRAPS = [
     'The subject line reads "48 hours only: 30% off".',
     "The welcome series is 5 emails over 14 days.",
     "Play Store review can take up to 7 days for new apps.",
+    "Ratings use a 5-point scale.",
+    "New hires have 30 days from their start date to enrol in medical cover.",
+    "The EAP vendor contract renews with the new pricing for 3 years.",
+    "Case SLAs are 2 business days for P2 and 4 hours for P1.",
+    "Standard library loans drop from 28 days to 21 days.",
+    "Moving the data takes about 6 hours per TB at current throughput.",
+    "The timetabling solver runs overnight and takes about 5 hours for 900 modules.",
+    "Issue 52 is the year-end roundup.",
+    "Year-end P60s are issued by the payroll team.",
 ]
 
 
