@@ -126,8 +126,13 @@ def _weeks_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     month = p.MONTH_NUMBER.get(m["wk_m"].lower().rstrip("."))
     if month is None:
         return None
-    weeks = {"two": 2, "three": 3}.get(m["wk_n"].lower()) or int(m["wk_n"])
-    last = m["wk_o"].lower() == "last"
+    which = m["wk_o"].lower()
+    if m["wk_f"]:  # "the first fortnight of May": its first two weeks; the second, its last two
+        weeks, last = 2, which != "first"
+    elif which == "second":
+        return None  # "the second two weeks of May": not a way of writing it
+    else:
+        weeks, last = {"two": 2, "three": 3}.get(m["wk_n"].lower()) or int(m["wk_n"]), which == "last"
 
     def build(year: int) -> Window:
         return cal.weeks_of_month(year, month, weeks, last, m[0])

@@ -249,6 +249,14 @@ DATES = [
     ("Weeks 10-12 of 2027 are for regression tests.", "Weeks 10-12 of 2027", "range", "2027-03-08", "2027-03-28"),
     ("Our 2026 goals were mostly met.", "2026", "year", "2026-01-01", "2026-12-31"),
     ("Worked down between 5 and 16 April 2027.", "5 and 16 April 2027", "range", "2027-04-05", "2027-04-16"),
+    ("We ship in the first fortnight of May.", "the first fortnight of May", "range", "2027-05-01", "2027-05-14"),
+    (
+        "The freeze is the second fortnight of June 2027.",
+        "the second fortnight of June 2027",
+        "range",
+        "2027-06-17",
+        "2027-06-30",
+    ),
     ("We fixed reliability; 2027 has to be about speed.", "2027", "year", "2027-01-01", "2027-12-31"),
 ]
 
@@ -266,6 +274,8 @@ RELATIVE = [
     ("Expect it in two weeks.", "in two weeks", "2026-12-07", "2026-12-13"),
     ("Pricing changes next quarter.", "next quarter", "2027-01-01", "2027-03-31"),
     ("The lab booking rework for next term needs longer slots.", "next term", "2027-01-01", "2027-03-31"),
+    ("The audit is this fortnight.", "this fortnight", "2026-11-23", "2026-12-06"),
+    ("Planning happens next fortnight.", "next fortnight", "2026-12-07", "2026-12-20"),
     ("The feedback form will be shortened next semester.", "next semester", "2027-01-01", "2027-06-30"),
     ("By year-end we ship the new importer.", "year-end", "2026-09-01", "2026-12-31"),
     ("Ship it by the end of the year.", "the end of the year", "2026-09-01", "2026-12-31"),
