@@ -365,7 +365,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float, fiscal_
             unit, n = "week", n * 2
         if unit == "hour":  # "48 hours later": the day it falls on
             unit, n = "day", n / 24
-        if kind == "rel_ago" and m["ra_d"].lower() in ("ago", "earlier", "before"):
+        if kind == "rel_ago" and m["ra_d"].lower() in ("ago", "earlier", "before", "back"):
             n = -n
         if kind == "rel_in" and _PAST.search(m["ri_p"]):  # "over the past 12 months": until today
             return Window(_shift(as_of, unit, -n, sprint_weeks), as_of, "range", text)

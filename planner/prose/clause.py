@@ -107,7 +107,7 @@ _LINK_WORDS = frozenset("is are was were be lasts last lasted runs run ran takes
 _RULE_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
         "must shall may not allowed required entitled eligible permitted policy regulation regulations regulator "
-        "statutory mandatory compulsory law rule rules"
+        "statutory mandatory compulsory law rule rules clause clauses"
     ).split()
 )
 
@@ -212,6 +212,6 @@ _RUN_CLAUSE = re.compile(
 # A rule, not a plan: "claims must be reported within 30 days", "the law requires 10 hours off".
 _RULE_CLAUSE = re.compile(
     r"\b(?:must|shall|may\s+not|must\s+not|not\s+allowed|(?:is|are)\s+(?:required|entitled|eligible|allowed|permitted)|"
-    r"policy|regulations?|regulator|statutory|mandatory|compulsory|by\s+law|rules?\s+require)\b",
+    r"policy|regulations?|regulator|statutory|mandatory|compulsory|by\s+law|rules?\s+require|clauses?\s+\d[\d.]*\s+gives?)\b",
     re.IGNORECASE,
 )

@@ -15,7 +15,7 @@ from planner.prose import patterns as p
 from planner.prose.clause import clause_before, habitual, offset_after, on_average, planned_clause
 from planner.prose.effort import estimate_from
 from planner.prose.mention import DATE, Atom, Grammar, Handler, Mention, absolute, counted, cued
-from planner.windows import Window, WindowError, range_window
+from planner.windows import Window, WindowError, month_window, range_window
 
 _YEAR_NOUNS = re.compile(
     r"^\s+(?:roadmap|plans?|planning|goals|OKRs?|budget|launch|release|targets?|strategy|priorities|timelines?|timeframe|"
@@ -41,8 +41,12 @@ def _dmy(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     """14.08.2027 and 14/08/2027 are day first; 08/14/2027 can only be month first."""
     if counted(text, m.start(), whole_date=True):
         return None
-    if m["dy_s"] == "." and (len(m["dy_d"]) != 2 or len(m["dy_m"]) != 2):
-        return None  # "1.02.2027" is a version; dotted dates are written dd.mm.yyyy
+    if (
+        m["dy_s"] == "."
+        and (len(m["dy_d"]) != 2 or len(m["dy_m"]) != 2)
+        and not _DAY_CUE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    ):
+        return None  # "1.02.2027" is a version; dotted dates are dd.mm.yyyy, or follow a cue ("from 1.1.2027")
     day, month, year = int(m["dy_d"]), int(m["dy_m"]), int(m["dy_y"])
     if m["dy_s"] == "/" and month > 12 >= day:
         day, month = month, day
@@ -82,6 +86,34 @@ def _md_slash(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         text.startswith(":", m.end()) and _SLASH_HEADING.search(text, max(0, start - 16), start) is not None
     )
     return Atom(start, m.end(), "day", cal.next_occurrence(build, g.as_of), pending=not told, with_year=build)
+
+
+_DAY_CUE_BEFORE = re.compile(
+    r"\b(?:on|from|by|until|till|since|effective|dated|before|after|starting|due)\s+$", re.IGNORECASE
+)
+
+
+def _dm_dot(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    """'by 15.03.', 'on 24.02.': day first, as it is written where this form is used, after a
+    cue of its own or a weekday."""
+    if counted(text, m.start()):
+        return None
+    day, month = int(m["dd_d"]), int(m["dd_m"])
+    before = text[max(0, m.start() - 16) : m.start()]
+    if not (p.WEEKDAY_BEFORE.search(before) or _DAY_CUE_BEFORE.search(before)):
+        return None  # "Ubuntu 22.04 and 24.04.": versions; a day needs "by", "on", "until"... or its weekday
+
+    def build(year: int) -> Window:
+        return cal.day(year, month, day, m[0])
+
+    return Atom(m.start(), m.end(), "day", cal.next_occurrence(build, g.as_of), with_year=build)
+
+
+def _my_slash(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    """'in 03/2027': a month after a cue ('issue 03/2027' is none)."""
+    if counted(text, m.start()) or not p.CUE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        return None
+    return Atom(m.start(), m.end(), "month", month_window(int(m["mys_y"]), int(m["mys_m"]), m[0]))
 
 
 def _nth_day(month: int, day: int, year: int) -> Window:
@@ -802,6 +834,8 @@ DATE_HANDLERS: dict[str, Handler] = {
     "year_span": _year_span,
     "holiday": _holiday,
     "md_slash": _md_slash,
+    "dm_dot": _dm_dot,
+    "my_slash": _my_slash,
     "rel_next": _relative,
     "rel_in": _relative,
     "rel_coming": _relative,

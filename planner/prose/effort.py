@@ -64,7 +64,12 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     ):
         return None
     trap = None if people else p.TRAP_NOUNS.search(text, start, 72)
-    if trap is not None and not _work_anyway(text[trap:start], unit, after) and not _after_label(text, start):
+    if (
+        trap is not None
+        and not _work_anyway(text[trap:start], unit, after)
+        and not _after_label(text, start)
+        and not _TASK_LABEL.search(text, back_to(_SENTENCE_END, text, start, 120), start)
+    ):
         return None  # "logs are kept for 90 days", "the token expires in 1 hour"
     if _CARRIED.search(text, start, 64) is not None:
         return None  # "ocean freight from Shenzhen takes about 35 days": goods in transit, however long
@@ -119,9 +124,16 @@ _MINUTES_WORK_AFTER = re.compile(
 _MINUTES_WORK_BEFORE = re.compile(
     r"\b(?:estimat\w*|est\.)\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|maybe\s+)?(?:[~\u2248]\s*)?$", re.IGNORECASE
 )
-_PERSON_UNITS = {"pw": "weeks", "pws": "weeks", "pd": "days", "pds": "days"}  # "1 PW": a person-week
+_PERSON_UNITS = {
+    "pw": "weeks",
+    "pws": "weeks",
+    "pd": "days",
+    "pds": "days",
+    "md": "days",
+    "mds": "days",
+}  # "1 PW", "5 MD"
 _PERSON_UNIT = re.compile(p.PERSON + r"[a-z]+$", re.IGNORECASE)
-_PEOPLE_UNIT = re.compile(rf"{p.PEOPLE}[- ][a-z]+$|\bP[WD]s?$", re.IGNORECASE)
+_PEOPLE_UNIT = re.compile(rf"{p.PEOPLE}[- ][a-z]+$|\b(?:P[WD]|MD)s?$", re.IGNORECASE)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
 # After a trap noun ("cache", "latency", "incidents"), words that make the number an effort
 # anyway: "fixing the cache bug will take 3 days", "the session store rewrite is 2 weeks".
@@ -148,6 +160,12 @@ def _after_label(text: str, start: int) -> bool:
     return _LABEL.search(text, back_to(_SENTENCE_END, text, start, 120), start) is not None
 
 
+# "Outside counsel review of the patent licence: 12 hrs": a task named before the colon
+_TASK_LABEL = re.compile(
+    r"\b(?:review|counsel|work|build|fix|migration|rewrite|refactor|implementation|integration|config\w*|setup|set-up|"
+    r"design|testing|QA|drafting|cleanup|clean-up)\b[^.;:!?]{0,60}:\s*(?:[~\u2248]\s*|about\s+|around\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(r"\b(?:estimat\w*|effort|sizing)\b[^.;:!?]{0,60}:\s", re.IGNORECASE)
 _ESTIMATE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?estimate\b", re.IGNORECASE)
 

@@ -43,7 +43,7 @@ for _unit, _unit_words in {
     "years": ("year", "years", "yr", "yrs"),
     "points": ("pt", "pts", "point", "points", "pointer", "sp", "story point", "story points", "story-points"),
     "sprints": ("sprint", "sprints"),
-}.items():  # "PW" and "PD" (person-weeks, person-days) are read by `estimate_from`
+}.items():  # "PW", "PD" and "MD" (person-weeks, person-days, man-days) are read by `estimate_from`
     for _word in _unit_words:
         UNIT_OF[_word] = _unit
 
@@ -67,7 +67,7 @@ _NUM = (
 _NUM_A = rf"(?:{_NUM}|an?|another)"
 _UNIT_LONG = (
     r"(?:hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|quarters?|years?|yrs?|sprints?|minutes?|mins?|"
-    r"story[ -]points?|points?|(?<=\d-)pointers?|pts?|sp|(?-i:PWs?|PDs?))"
+    r"story[ -]points?|points?|(?<=\d-)pointers?|pts?|sp|(?-i:PWs?|PDs?|MDs?))"
 )
 _UNIT_SHORT = r"(?:h|d|w|wk|mo)"
 # Who or what a unit of effort is counted in: "person-weeks", "FTE-weeks", "380 audit days".
@@ -80,7 +80,7 @@ _DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+)"
 RANGE_JOINER = r"(?:\s*(?:-|\u2013|\u2014|\.\.)\s*|\s+(?:to|through|thru|until|till|and|-)\s+)"
 # A weekday as written, "Mon", "Tues.", "Thursday": `WEEKDAY_BEFORE` is one before a date.
 DAY_NAME = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
-_PART = r"(?:early|mid|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of(?:\s+the)?)"
+_PART = r"(?:early|mid\s+of(?:\s+the)?|mid|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of(?:\s+the)?)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 # Holidays that name one day, as written (capitalised): "before Christmas", "on Black Friday".
 _APOS = "['\u2019]"
@@ -122,11 +122,15 @@ _FORMS = [
     # --- ISO forms --------------------------------------------------------------------------
     rf"(?P<week_of>{WEEK_OF}(?P<wo_y>\d{{4}})-(?P<wo_m>\d\d)-(?P<wo_d>\d\d)(?!\d))",
     rf"(?P<week_of_day>{WEEK_OF}(?:(?P<wd_d>{_DAY})\s+(?:of\s+)?(?P<wd_m>{_MONTH})|(?P<wd_m2>{_MONTH})\.?\s+(?P<wd_d2>{_DAY}))\b(?:,?\s+(?P<wd_y>{_YEAR}))?{_R})",
-    rf"(?P<iso_day>{_LY}(?P<id_y>\d{{4}})(?P<id_s>[-/])(?P<id_m>\d\d)(?P=id_s)(?P<id_d>\d\d)(?![\d%]|[.,:/-]\d))",
-    rf"(?P<dmy>{_LY}(?P<dy_d>\d{{1,2}})(?P<dy_s>[./])(?P<dy_m>\d{{1,2}})(?P=dy_s)(?P<dy_y>\d{{4}})(?![\d%]|[.,:/-]\d))",
+    rf"(?P<iso_day>{_LY}(?P<id_y>\d{{4}})(?P<id_s>[-/.])(?P<id_m>\d\d)(?P=id_s)(?P<id_d>\d\d)(?![\d%]|[.,:/-]\d))",
+    rf"(?P<dmy>{_LY}(?P<dy_d>\d{{1,2}})(?P<dy_s>[./-])(?P<dy_m>\d{{1,2}})(?P=dy_s)(?P<dy_y>\d{{4}})(?![\d%]|[.,:/-]\d))",
     # "by 3/31", "from 15/3", "the 1/1 renewals": a yearless day, only where the order of day and
     # month cannot be misread (one part past 12, or both the same).
     rf"(?P<md_slash>{_L}(?P<ms_a>\d{{1,2}})/(?P<ms_b>\d{{1,2}})(?![\d/%]|[.,:-]\d|\w)(?!\s+of\b))",
+    # "by 15.03.", "on 24.02.": a yearless day as written where the day comes first
+    r"(?P<dm_dot>(?<![\w.$\u20ac\u00a3#/@:+-])(?P<dd_d>[0-3]\d)\.(?P<dd_m>[01]\d)\.(?![\d%]|[.,:/-]?\w))",
+    # "in 03/2027": a month and its year
+    rf"(?P<my_slash>{_L}(?P<mys_m>0[1-9]|1[0-2]|[1-9])/(?P<mys_y>{_YEAR})(?![\d/%]|[.,:-]\d|\w))",
     rf"(?P<iso_week>{_LY}(?P<iw_y>\d{{4}})-?W(?P<iw_w>\d\d?){_R})",
     rf"(?P<iso_qh>{_LY}(?P<iq_y>\d{{4}})-?(?P<iq_k>[QH])(?P<iq_n>[1-4]){_R})",
     # "2027/28", "2026-27": a fiscal or academic year across two calendar years (never a month:
@@ -202,14 +206,14 @@ _NEXT_SHORT = r"(?:(?-i:Sat|Sun)|mon|tues?|wed|thu(?:rs?)?|fri)(?=\.?(?:\W|$))"
 _RELATIVE = [
     rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|upcoming|current|last|previous|prior|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|fiscal\s+year|FY|year|sprint|term|semester|fortnight|{_SEASON}|{_NEXT_SHORT}|{_MONTH_NAME})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
     rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?(?:~\s*|\u2248\s*|about\s+|around\s+|roughly\s+|approximately\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+|(?:(?:over|during|in)\s+)?the\s+past\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|wks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
-    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|wks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|(?:before|after\s+th(?:at|is))(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b(?!\s+than\b))",
+    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|wks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|back(?=\s*(?:[.,;:!?)]|$|\s+(?:and|but|so|still)\b))|(?:before|after\s+th(?:at|is))(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b(?!\s+than\b))",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?P<re_f>(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint|(?-i:FY)(?![\w&-]))\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
     rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before|COB|EOD|end\s+of\s+(?:the\s+)?(?:day|business))\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|(?<=\bdue\s)|"
     r"(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bafter\s)|(?<=\bstart\s)|(?<=\bstarts\s)|(?<=\bout\s)|(?<=\bback\s)|"
     rf"{_BARE_WEEKDAY})"
-    rf"(?P<rw_d>{'|'.join(WEEKDAYS)}|{_WEEKDAY_SHORT})\b(?:\s+(?-i:EOD|COB)\b)?(?![-\u2013]\w|\.\w|\s+of\b)(?!\.?,?\s+(?:\d(?!\d?[:.]\d)|the\s+\d|{_MONTH}\b)))",
+    rf"(?P<rw_d>{'|'.join(WEEKDAYS)}|{_WEEKDAY_SHORT})\b(?:\s+(?-i:EOD|COB)\b)?(?![-\u2013]\w|\.\w|\s+of\b)(?!\.?,?\s+(?:\d(?!\d?(?::\d\d?|\.\d\d?(?![.\d]))(?!\d|\.\d))|the\s+\d|{_MONTH}\b)))",
     # "Marketing is out the week before", "the day after": a period next to another date.
     r"(?P<rel_around>\bthe\s+(?P<ra2_u>day|week|month|quarter|year)\s+(?P<ra2_d>before|after)\b(?!\s+(?:next|last|tomorrow|yesterday)\b))",
     r"(?P<rel_weekend>\b(?:(?:on|by|before|over|until|till)\s+(?:the|this)|this|next|the\s+coming|coming|last)\s+weekend\b(?!\s+of\b))",
@@ -272,7 +276,7 @@ STARTS = {
     "rel_ago": "dw", "rel_end": "w", "rel_day": "w", "rel_weekday": "w", "week_of": "w", "iso_day": "d",
     "iso_week": "d", "iso_qh": "d", "iso_month": "d", "fy_q": "dw", "season_bare": "w", "fy": "w", "qh": "dw",
     "ordinal_part": "dw", "season": "w", "day_month": "d", "month_day": "w", "month_year": "w", "month": "w",
-    "year": "d", "year_span": "d", "md_slash": "d", "holiday": "w", "size": "w",
+    "year": "d", "year_span": "d", "md_slash": "d", "dm_dot": "d", "my_slash": "d", "holiday": "w", "size": "w",
     "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
     "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d", "rel_after_next": "w",
     "weeks_of_month": "w", "week_of_day": "w",
@@ -316,7 +320,9 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"window\s+(?:of|is)|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
     r"burn(?:ed|t)?[- ]in\s+for|soak(?:ed|s)?\s+for|bake[ds]?\s+for|settle[sd]?\s+in|"
     r"(?:respond|reply|resolve|acknowledge|answer|triage)\w*\s+(?:to\s+)?(?:[\w-]+\s+){0,4}within|"
-    r"(?:suspend|ban|block|lock|mute|pause)(?:ed|s)?(?:\s+out)?\s+for|renew\w*(?:\s+[\w,]+){0,5}\s+for(?:\s+another)?|"
+    r"(?:suspend|ban|block|lock|mute|pause)(?:ed|s)?(?:\s+out)?\s+for|renew\w*(?:\s+[\w,]+){0,5}\s+for(?:\s+another|\s+a\s+further)?|"
+    r"\b(?:cut|cuts|reduces?|reduced|extends?|extended|shortens?|shortened|lengthens?|lengthened|increases?|increased)\b"
+    r"(?:\s+(?!estimat|effort|it\b|this\b|that\b|them\b)[\w-]+){1,4}\s+from(?:\s+[\d.,]+\s+[a-z]+\s+to)?|"
     r"(?:response|resolution|lead|cycle|turnaround|wait|queue|run|build|boot|load)\s+times?\s+of|"
     r"(?<!\bto\s)(?<!\bwill\s)run\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}for|"
     r"\b(?:job|jobs|script|scripts|pipeline|query|backfill|import|export|scan|crawl|sync|reindex|re-index)(?:\s+itself)?"

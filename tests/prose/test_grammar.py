@@ -250,6 +250,14 @@ DATES = [
     ("Our 2026 goals were mostly met.", "2026", "year", "2026-01-01", "2026-12-31"),
     ("Worked down between 5 and 16 April 2027.", "5 and 16 April 2027", "range", "2027-04-05", "2027-04-16"),
     ("We ship in the first fortnight of May.", "the first fortnight of May", "range", "2027-05-01", "2027-05-14"),
+    ("Go-live is planned by mid of March.", "mid of March", "range", "2027-03-11", "2027-03-20"),
+    ("Feedback is expected by 15.03. latest.", "15.03.", "day", "2027-03-15", "2027-03-15"),
+    ("The decision is taken on 24.02. in the steering group.", "24.02.", "day", "2027-02-24", "2027-02-24"),
+    ("The first payment is due on 2027.01.29.", "2027.01.29", "day", "2027-01-29", "2027-01-29"),
+    ("Review meeting is scheduled on 03-12-2026, agenda will follow.", "03-12-2026", "day", "2026-12-03", "2026-12-03"),
+    ("The new rate card is effective from 1.1.2027.", "1.1.2027", "day", "2027-01-01", "2027-01-01"),
+    ("Payment of the final milestone is expected in 03/2027.", "03/2027", "month", "2027-03-01", "2027-03-31"),
+    ("Maintenance on Saturday, 12.12.2026 from 06:00.", "Saturday, 12.12.2026", "day", "2026-12-12", "2026-12-12"),
     (
         "The freeze is the second fortnight of June 2027.",
         "the second fortnight of June 2027",
@@ -275,6 +283,7 @@ RELATIVE = [
     ("Pricing changes next quarter.", "next quarter", "2027-01-01", "2027-03-31"),
     ("The lab booking rework for next term needs longer slots.", "next term", "2027-01-01", "2027-03-31"),
     ("The audit is this fortnight.", "this fortnight", "2026-11-23", "2026-12-06"),
+    ("The ticket was closed 2 days back, still the user sees it.", "2 days back", "2026-11-22", "2026-11-22"),
     ("Planning happens next fortnight.", "next fortnight", "2026-12-07", "2026-12-20"),
     ("The feedback form will be shortened next semester.", "next semester", "2027-01-01", "2027-06-30"),
     ("By year-end we ship the new importer.", "year-end", "2026-09-01", "2026-12-31"),
@@ -456,6 +465,8 @@ ESTIMATES = [
     ("Sourcing should take roughly three recruiter-weeks.", "roughly three recruiter-weeks", 3, 3, "weeks"),
     ("Rolling out MFA to all students was scoped at 3-5 days of config work.", "3-5 days", 3, 5, "days"),
     ("UAT needs ~3 days from the ops folks.", "~3 days", 3, 3, "days"),
+    ("The Warsaw team estimated 10-12 MD for the integration.", "10-12 MD", 10, 12, "days"),
+    ("Outside counsel review of the patent licence: 12 hrs.", "12 hrs", 12, 12, "hours"),
 ]
 
 
@@ -650,6 +661,12 @@ TRAPS = [
     "The timetabling solver runs overnight and takes about 5 hours for 900 modules.",
     "Issue 52 is the year-end roundup.",
     "Year-end P60s are issued by the payroll team.",
+    "We support the two latest Ubuntu LTS releases, 22.04 and 24.04.",
+    "Upgrade to 1.02.2027 first.",
+    "Invoice 03/2027 is paid.",
+    "The MSA auto-renews for a further 12 months.",
+    "The new NDA template cuts the confidentiality tail from 5 years.",
+    "Clause 4.1 gives the customer 10 business days to reject deliverables.",
 ]
 
 
@@ -983,6 +1000,11 @@ def test_a_range_borrows_the_year_of_its_end():
 def test_a_range_from_a_day_missing_in_that_year_is_not_joined():
     mentions = find_mentions("From February 29th to March 2027 we test.", GRAMMAR)
     assert [m.text for m in mentions] == ["February 29th", "March 2027"]
+
+
+def test_a_preponed_date_is_two_dates_not_a_range():
+    mentions = find_mentions("We will prepone the go-live from 22nd Feb to 15th Feb if tests pass.", GRAMMAR)
+    assert [m.text for m in mentions] == ["22nd Feb", "15th Feb"]
 
 
 def test_a_date_that_moved_is_two_dates_not_a_range():
