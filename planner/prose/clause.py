@@ -177,7 +177,7 @@ _STATE_FOR_BEFORE = re.compile(
     r"\b(?:stay(?:s|ed)?|remain(?:s|ed)?|sits?|sat|(?<!-)lives?|(?<!-)lived|idles?|(?<!\bto\s)(?<!\bwill\s)runs?|ran|running|(?:is|are|was|were|be|been|being|gets?|got)\s+"
     r"(?:\w+ly\s+)?(?!needed\b|required\b|spent\b|reserved\b|allocated\b|allotted\b|staffed\b|planned\b|expected\b|"
     r"scheduled\b|booked\b|blocked\s+out\b|set\s+aside\b|dedicated\b|assigned\b|released\b)(?:\w+ed|\w+en|held|kept|shut|down|offline|online|open|closed|"
-    r"frozen|valid|active|inactive|available|unavailable|free|live))\b(?:\s+[\w'-]+){0,5}?\s+for\s+(?:\w+\s+){0,2}$",
+    r"frozen|valid|active|inactive|available|unavailable|free|live|stable))\b(?:\s+[\w'-]+){0,5}?\s+for\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # A period named as the subject: "the cooling-off period is 14 days", "delivery takes 2 weeks",
@@ -189,7 +189,7 @@ _PERIOD_NOUNS = (  # noqa: SIM905 - a word list reads best as words
     "embargo moratorium lookback validity visit break rest conference workshop webinar festival tour exhibition "
     "placement internship fellowship contract lease subscription membership loan quarantine isolation incubation "
     "store_review retrieval processing delivery shipping transit turnaround wait queue commute flight journey trip "
-    "drive hold "
+    "drive hold manufacturing "
     "cooling-off grace outage downtime uptime meeting call session standup stand-up retro retrospective demo "
     "interview training onboarding_course exam run soak burn-in bake curing drying fermentation recovery stay"
 ).split()

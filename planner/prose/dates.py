@@ -189,8 +189,13 @@ def _weeks_range(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return Atom(m.start(), m.end(), "range", cal.next_occurrence(build, g.as_of), pending=not given)
 
 
+_STUDY_WEEK_BEFORE = re.compile(r"\b(?:visit|cycle|dose|day|study|trial|arm)\s+\d+\s*[(,/-]?\s*$", re.IGNORECASE)
+
+
 def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     week = int(m["wn_n"])
+    if _STUDY_WEEK_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        return None  # "Visit 5 (Week 12)": a week of a study or a cycle, counted from its own start
     if m[0][:1] == "W" and m[0][:2] != "WK" and m[0][1:2].isdigit() and not _W_WEEK_AFTER.match(text, m.end()):
         return None  # "the W2 form": a name; "starts in W51." is a week
     if m["wn_y"]:
@@ -731,6 +736,7 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 # for "nowadays" ("Today, support handles refunds by hand"). "tonight" and "this morning"
 # always name a date.
 _NOW_WORDS = ("today",)
+_FROM_NOW = re.compile(r"\b(?:from|starting|effective|until|till|by|before|after)\s+$", re.IGNORECASE)
 _AMOUNT = re.compile(r"\d(?![\d:.]*\s*(?:am|pm|[ap]\.m\.)(?!\w))(?!\d*:\d)")
 _STATE_VERB = re.compile(  # not "is rolling out": that happens today
     r"\b(?:has|have|had|holds?|held|is|are|was|were|stands?|sits?|totals?)\b(?!\s+\w+ing\b)", re.IGNORECASE
@@ -742,8 +748,8 @@ _DOING_AFTER = re.compile(
 
 
 def _now_planned(m: re.Match[str], text: str) -> bool:
-    if planned_clause(text, m.start()):
-        return True
+    if planned_clause(text, m.start()) or _FROM_NOW.search(text, max(0, m.start() - 12), m.start()):
+        return True  # "frozen for new queues from today": a point in time, whatever the clause states
     before = _AND.split(clause_before(text, m.start()))[-1]
     if before.strip():
         return not (_STATE_VERB.search(before) and _AMOUNT.search(before))
@@ -796,7 +802,9 @@ def _not_a_date_in(m: re.Match[str], text: str) -> bool:
         or offset_after(text[m.end() : m.end() + 60])
         or on_average(text, m.end())
         or habitual(text, start)  # "the phased release typically completes in 7 days"
-        or _EVENTS_IN.search(text, max(0, start - 40), start) is not None  # "4 incidents in 3 months"
+        or (  # "4 incidents in 3 months"; "move 7 instances over the next two weeks" is a date
+            m["ri_p"][:2].lower() == "in" and _EVENTS_IN.search(text, max(0, start - 40), start) is not None
+        )
     )
 
 

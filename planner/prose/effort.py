@@ -64,11 +64,15 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     ):
         return None
     trap = None if people else p.TRAP_NOUNS.search(text, start, 72)
+    if unit == "hours" and _DATA_VOLUME.search(text, back_to(_SENTENCE_END, text, start, 120), start):
+        return None  # "restoring the 42 TB warehouse takes about 9 hours": a machine's throughput
+    sentence = back_to(_SENTENCE_END, text, start, 120)
     if (
         trap is not None
         and not _work_anyway(text[trap:start], unit, after)
         and not _after_label(text, start)
-        and not _TASK_LABEL.search(text, back_to(_SENTENCE_END, text, start, 120), start)
+        and not _TASK_LABEL.search(text, sentence, start)
+        and not _TASK_SUBJECT.search(text, sentence, start)
     ):
         return None  # "logs are kept for 90 days", "the token expires in 1 hour"
     if _CARRIED.search(text, start, 64) is not None:
@@ -160,6 +164,12 @@ def _after_label(text: str, start: int) -> bool:
     return _LABEL.search(text, back_to(_SENTENCE_END, text, start, 120), start) is not None
 
 
+_DATA_VOLUME = re.compile(r"\b\d+(?:\.\d+)?\s*(?:TB|GB|PB)\b|\b\d+(?:\.\d+)?\s+(?:billion|million)\b")
+# "Updating the runbook and dropping the TTL to 30s is 1-2 days": a task, named by what is done
+_TASK_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;!?]\s))\s*[A-Z][a-z]+ing\b[^.;:!?]{0,80}\s(?:is|are|was|takes?|needs?|should\s+take|will\s+take)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|probably\s+|[~\u2248]\s*)?$"
+)
 # "Outside counsel review of the patent licence: 12 hrs": a task named before the colon
 _TASK_LABEL = re.compile(
     r"\b(?:review|counsel|work|build|fix|migration|rewrite|refactor|implementation|integration|config\w*|setup|set-up|"

@@ -152,8 +152,11 @@ def _listed_with_dates(found: list[Mention | Atom], i: int, text: str) -> bool:
     """'discovery Jan, build Feb-Apr, launch May': an item of a list whose next or last item is
     a date too, each after a word that names its step."""
     item = found[i]
-    if i > 0 and _is_date(before := found[i - 1]) and _LIST_STEP.fullmatch(text, before.end, item.start):
-        return True
+    if i > 0 and _is_date(before := found[i - 1]):
+        if _LIST_STEP.fullmatch(text, before.end, item.start):
+            return True
+        if _STEP_AFTER.fullmatch(text, before.end, item.start):
+            return True  # "Q1 upgrades and hygiene, Q2 networking, H2 developer portal"
     nxt = found[i + 1] if i + 1 < len(found) else None
     return nxt is not None and _is_date(nxt) and _LIST_STEP.fullmatch(text, item.end, nxt.start) is not None
 
@@ -163,6 +166,7 @@ def _is_date(found: Mention | Atom) -> bool:
 
 
 _LIST_STEP = re.compile(r"[,;]\s+[A-Za-z][\w-]*\s+")
+_STEP_AFTER = re.compile(r"\s+[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,4}[,;]\s+")
 
 
 def _join(first: Atom, last: Atom, text: str) -> Mention | None:

@@ -316,11 +316,13 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"\b(?:signed|logged)\s+in\s+for|\b(?:mg|g|ml|mcg|kg)\s+(?:in|per|every|over)|\b(?:preceding|prior)|\b(?:every|each|per|once|twice|thrice|times|last|past|previous|first|next|over\s+the\s+(?:last|past|next)|"
     r"after(?:\s+another)?|up|down|rose|fell|gained|lost|dropped|jumped|slipped|(?<!followed\s)by|since|aged|(?:is|are)\s+ready\s+in|"
     r"retention\s+of|retain(?:ed)?\s+for|kept\s+for|keep\s+for|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
-    r"commit(?:s|ted)?\s+for|term\s+of|contract\s+of|"
+    r"commit(?:s|ted)?(?:\s+[\w$\u20ac\u00a3/.,-]+){0,3}?\s+for|term\s+of|contract\s+of|"
     r"window\s+(?:of|is)|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
     r"burn(?:ed|t)?[- ]in\s+for|soak(?:ed|s)?\s+for|bake[ds]?\s+for|settle[sd]?\s+in|"
     r"(?:respond|reply|resolve|acknowledge|answer|triage)\w*\s+(?:to\s+)?(?:[\w-]+\s+){0,4}within|"
-    r"(?:suspend|ban|block|lock|mute|pause)(?:ed|s)?(?:\s+out)?\s+for|renew\w*(?:\s+[\w,]+){0,5}\s+for(?:\s+another|\s+a\s+further)?|"
+    r"(?:suspend|ban|block|lock|mute|pause)(?:ed|s)?(?:\s+out)?\s+for|renew\w*(?:\s+[\w,.-]+){0,5}\s+for(?:\s+another|\s+a\s+further)?|"
+    r"\b(?:is|are|was|were|stays?|remains?)\s+in\s+(?:the\s+|a\s+)?(?:study|trial|hospital|ICU|ward|care|quarantine|isolation)"
+    r"\s+for(?:\s+about|\s+around|\s+roughly|\s+up\s+to)?|"
     r"\b(?:cut|cuts|reduces?|reduced|extends?|extended|shortens?|shortened|lengthens?|lengthened|increases?|increased)\b"
     r"(?:\s+(?!estimat|effort|it\b|this\b|that\b|them\b)[\w-]+){1,4}\s+from(?:\s+[\d.,]+\s+[a-z]+\s+to)?|"
     r"(?:response|resolution|lead|cycle|turnaround|wait|queue|run|build|boot|load)\s+times?\s+of|"
@@ -356,7 +358,7 @@ ESTIMATE_TRAP_NOUNS = re.compile(
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = re.compile(
-    r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|cover|hypercare|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|(?:security\s+)?(?:fixes|patches|updates)|read-only|maintenance|disruption|early\s+access|"
+    r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|cover|hypercare|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
     r"battery(?:\s+life)?|playback|runtime|talk\s+time|standby|gameplay|footage)|\d+\s+min(?:ute)?s?\b|"
     r"on\s+\d+\s+(?:GPUs?|TPUs?|nodes?|machines?|cores?|workers?|instances?)\b|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
@@ -400,7 +402,7 @@ TRAP_BEFORE = Before(ESTIMATE_TRAP_BEFORE)
 TRAP_NOUNS = Before(ESTIMATE_TRAP_NOUNS)
 # Nouns that make "a 3-day spike" an estimate; other hyphenated compounds ("30-day trial") are not.
 EFFORT_NOUN_AFTER = re.compile(
-    r"^\s+(?:of\s+)?(?:effort|spike|project|push|investigation|task|engagement|rewrite|migration|refactor|build|job|fix|estimate|epic|"
+    r"^\s+(?:of\s+)?(?:effort|spike|project|push|investigation|task|engagement|rewrite|migration|refactor|build|job|fix|estimate|epic|programme|program|"
     r"change|piece\s+of\s+work)\b",
     re.IGNORECASE,
 )

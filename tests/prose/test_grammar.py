@@ -284,6 +284,13 @@ RELATIVE = [
     ("The lab booking rework for next term needs longer slots.", "next term", "2027-01-01", "2027-03-31"),
     ("The audit is this fortnight.", "this fortnight", "2026-11-23", "2026-12-06"),
     ("The ticket was closed 2 days back, still the user sees it.", "2 days back", "2026-11-22", "2026-11-22"),
+    (
+        "We'll move the 7 remaining Postgres 13 instances over the next two weeks.",
+        "over the next two weeks",
+        "2026-11-24",
+        "2026-12-08",
+    ),
+    ("The 3.8 cluster (6 nodes) is frozen for new queues from today.", "today", "2026-11-24", "2026-11-24"),
     ("Planning happens next fortnight.", "next fortnight", "2026-12-07", "2026-12-20"),
     ("The feedback form will be shortened next semester.", "next semester", "2027-01-01", "2027-06-30"),
     ("By year-end we ship the new importer.", "year-end", "2026-09-01", "2026-12-31"),
@@ -467,6 +474,8 @@ ESTIMATES = [
     ("UAT needs ~3 days from the ops folks.", "~3 days", 3, 3, "days"),
     ("The Warsaw team estimated 10-12 MD for the integration.", "10-12 MD", 10, 12, "days"),
     ("Outside counsel review of the patent licence: 12 hrs.", "12 hrs", 12, 12, "hours"),
+    ("The upgrade playbook needs half a day of updates first.", "half a day", 0.5, 0.5, "days"),
+    ("Updating the runbook and dropping the TTL to 30s is 1-2 days.", "1-2 days", 1, 2, "days"),
 ]
 
 
@@ -667,6 +676,13 @@ TRAPS = [
     "The MSA auto-renews for a further 12 months.",
     "The new NDA template cuts the confidentiality tail from 5 years.",
     "Clause 4.1 gives the customer 10 business days to reject deliverables.",
+    "The Compute Savings Plan commits $85/hour for 3 years.",
+    "Each participant is in the study for about 9 months.",
+    "CAR-T manufacturing takes 17 days from apheresis.",
+    "Lab sample tubes are stable for 48 hours at 2-8 °C.",
+    "Restoring the 42 TB warehouse from snapshot takes about 9 hours.",
+    "Reindexing 9 billion documents took 31 hours on the last attempt.",
+    "Visit 5 (Week 12) must fall inside its window.",
 ]
 
 
@@ -1000,6 +1016,11 @@ def test_a_range_borrows_the_year_of_its_end():
 def test_a_range_from_a_day_missing_in_that_year_is_not_joined():
     mentions = find_mentions("From February 29th to March 2027 we test.", GRAMMAR)
     assert [m.text for m in mentions] == ["February 29th", "March 2027"]
+
+
+def test_bare_halves_in_a_list_of_steps_are_dates():
+    found = find_mentions("Platform roadmap: Q1 upgrades and hygiene, Q2 networking, H2 developer portal.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in found] == [("Q1", "quarter"), ("Q2", "quarter"), ("H2", "half")]
 
 
 def test_a_preponed_date_is_two_dates_not_a_range():
