@@ -15,7 +15,7 @@ from planner.prose import patterns as p
 from planner.prose.clause import clause_before, habitual, offset_after, on_average, planned_clause
 from planner.prose.effort import estimate_from
 from planner.prose.mention import DATE, Atom, Grammar, Handler, Mention, absolute, counted, cued
-from planner.windows import Window, WindowError, month_window, range_window
+from planner.windows import Window, WindowError, day_window, month_window, range_window
 
 _YEAR_NOUNS = re.compile(
     r"^\s+(?:roadmap|plans?|planning|goals|OKRs?|budget|launch|release|targets?|strategy|priorities|timelines?|timeframe|"
@@ -152,6 +152,25 @@ def _week_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
     window = cal.in_year(build, m["wm_y"], g.as_of)
     return Atom(m.start(), m.end(), "week", window)
+
+
+def _nth_weekday(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    """'the first Thursday of January': the day it falls on that year (the next one unwritten)."""
+    month = p.MONTH_NUMBER.get(m["nw_m"].lower().rstrip("."))
+    if month is None:
+        return None
+    weekday = p.WEEKDAYS.index(m["nw_d"].lower())
+    nth = p.ORDINALS[m["nw_o"].lower()]  # "last" is 4 there: counted from the end below
+    last = m["nw_o"].lower() == "last"
+
+    def build(year: int) -> Window:
+        first = date(year, month, 1)
+        if last:
+            end = month_window(year, month).end
+            return day_window(end - timedelta(days=(end.weekday() - weekday) % 7), m[0])
+        return day_window(first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1)), m[0])
+
+    return Atom(m.start(), m.end(), "day", cal.in_year(build, m["nw_y"], g.as_of))
 
 
 def _weeks_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -818,6 +837,7 @@ DATE_HANDLERS: dict[str, Handler] = {
     "cy": _cy,
     "rel_dom": _relative,
     "week_of_month": _week_of_month,
+    "nth_weekday": _nth_weekday,
     "week_num": _week_num,
     "eoy_year": _eoy_year,
     "rel_period": _relative,

@@ -92,7 +92,14 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         return None
     if habitual(text, start):
         return None  # "console certification typically takes two to three weeks"
-    if not people and unit not in ("sprints", "points") and other_duration(text, start, after):
+    if (
+        not people
+        and unit not in ("sprints", "points")
+        and other_duration(text, start, after)
+        and not _TASK_SUBJECT.search(
+            text, sentence, start
+        )  # "Mapping the current-state journey should take a few days"
+    ):
         return None
     low, high = _amount(lo_key)
     if hi_text is not None:
@@ -167,7 +174,10 @@ def _after_label(text: str, start: int) -> bool:
 _DATA_VOLUME = re.compile(r"\b\d+(?:\.\d+)?\s*(?:TB|GB|PB)\b|\b\d+(?:\.\d+)?\s+(?:billion|million)\b")
 # "Updating the runbook and dropping the TTL to 30s is 1-2 days": a task, named by what is done
 _TASK_SUBJECT = re.compile(
-    r"(?:^|(?<=[.;!?]\s))\s*[A-Z][a-z]+ing\b[^.;:!?]{0,80}\s(?:is|are|was|takes?|needs?|should\s+take|will\s+take)\s+"
+    r"(?:^|(?<=[.;!?]\s))\s*(?!(?:Running|Loading|Booting|Processing|Replicating|Syncing|Indexing|Reindexing|Restoring|"
+    r"Compiling|Waiting|Shipping|Charging|Rendering)\b)[A-Z][a-z]+ing\s+(?:the|a|an|our|all|its|their|this|these|those)\b"
+    r"[^.;:!?]{0,80}\s"
+    r"(?:is|are|was|takes?|needs?|should\s+take|will\s+take)\s+"
     r"(?:about\s+|around\s+|roughly\s+|probably\s+|[~\u2248]\s*)?$"
 )
 # "Outside counsel review of the patent licence: 12 hrs": a task named before the colon
@@ -196,7 +206,8 @@ _AFTER_AN_ESTIMATE = re.compile(
 _A_UNIT_OK = re.compile(
     r"\b(?:takes?|took|taking|need(?:s|ed)?|add(?:s|ed)?|call\s+it|closer\s+to|more\s+like|about|around|roughly|approximately|only|just|for|spend|spent|"
     r"budget|effort|estimate[ds]?|est\.?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within|"
-    r"says|said|thinks|thought|reckons?|reckoned|guess(?:es|ed)?|(?:might|could|would|should)\s+be|is\s+that)\s+$",
+    r"says|said|thinks|thought|reckons?|reckoned|guess(?:es|ed)?|(?:might|could|would|should)\s+be|is\s+that|"
+    r"estimated\s+at|sized\s+at|budgeted\s+at)\s+$",
     re.IGNORECASE,
 )  # "Raj thinks a week", "clock skew alone might be a day"
 _A_UNIT_TOTAL = re.compile(r"\s+(?:in\s+total|total|tops|max(?:imum)?|all\s+in|end\s+to\s+end)\b", re.IGNORECASE)

@@ -73,7 +73,7 @@ _UNIT_SHORT = r"(?:h|d|w|wk|mo)"
 # Who or what a unit of effort is counted in: "person-weeks", "FTE-weeks", "380 audit days".
 PEOPLE = (
     r"(?:person|people|engineer|engineering|eng|dev|developer|man|team|ideal|FTE|volunteer|contractor|consultant|"
-    r"staff|audit|shooting|studio|billable|recording|editing|field|lab|design|agency|creative|QA|recruiter|recruiting|trainer)"
+    r"staff|audit|shooting|studio|billable|recording|editing|field|lab|design|designer|research|researcher|agency|creative|QA|recruiter|recruiting|trainer)"
 )
 PERSON = rf"(?:{PEOPLE}|calendar|working|business)[- ]"  # "business days" too
 _DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+to\s+|\s+or\s+)"
@@ -104,6 +104,9 @@ _LY = rf"(?:(?<=mid-)|(?<=early-)|(?<=late-)|(?<=\.\.)|{_L})"
 # Forms that must win over a shorter reading at the same place ("last week of June" is not "last week").
 _FIRST = [
     rf"(?P<week_of_month>\b(?P<wm_o>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+(?:of|in)\s+(?P<wm_m>{_MONTH})\b(?:\.?,?\s+(?P<wm_y>{_YEAR}))?{_R})",
+    # "the first Thursday of January": a weekday counted in its month
+    rf"(?P<nth_weekday>\b(?:the\s+)?(?P<nw_o>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<nw_d>{'|'.join(WEEKDAYS)})\s+"
+    rf"(?:of|in)\s+(?P<nw_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<nw_y>{_YEAR}))?{_R})",
     rf"(?P<weeks_of_month>\b(?:the\s+)?(?P<wk_o>first|second|last)\s+(?:(?P<wk_n>two|three|2|3)\s+weeks|(?P<wk_f>fortnight))\s+(?:of|in)\s+(?P<wk_m>{_MONTH})\b(?:\.?,?\s+(?P<wk_y>{_YEAR}))?{_R})",
     rf"(?P<weeks_range>\b(?:weeks|wks?|KW|CW)\s?(?P<wr_a>\d{{1,2}})\s*[-\u2013\u2014]\s*(?P<wr_b>\d{{1,2}})"
     rf"(?:(?:\s+of\s+|,\s*|\s+|\s*/\s*)(?P<wr_y>{_YEAR}))?{_R})",
@@ -282,7 +285,7 @@ STARTS = {
     "weeks_of_month": "w", "week_of_day": "w",
     "rel_around": "w", "rel_new_year": "w", "rel_coming": "w", "rel_weekend": "w", "weeks_range": "w", "size_as": "w",
     "size_listed": "w", "size_work": "w", "decade": "w", "month_edge": "w", "holiday_season": "w",
-    "rel_slip": "dw", "rel_ordinal": "dw", "est_time": "dw",
+    "rel_slip": "dw", "rel_ordinal": "dw", "est_time": "dw", "nth_weekday": "dw",
 }  # fmt: skip
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = re.compile(rf"{RANGE_JOINER}$", re.IGNORECASE)
@@ -302,7 +305,7 @@ COUNT_BEFORE = re.compile(
     r"(?:\b(?:version|firmware|SDK|API|app|release|build|issue|ticket|PR|room|line|page|step|item|no\.|number|port|code|top|of\s+the|ID|id|"
     r"extension|ext\.|model|"
     r"deploy|order|invoice|job|(?<!dry\s)(?<!test\s)run|pipeline|incident|case|rule|error|status|HTTP|RFC|ISO|chapter|section|"
-    r"figure|table)|#)\s*$",
+    r"figure|table)|#|\d\s*(?:by|x|\u00d7))\s*$",
     re.IGNORECASE,
 )
 # A whole date ("run 2026-11-27 to 2026-12-24", "deploy 14.12.2026") is an identifier only after these.
@@ -336,6 +339,10 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"those|these|roll(?:s|ed|ing)?\s+out\s+over|"
     r"(?:users?|customers?|admins?|members?|people|you)\s+can\s+\w+\s+(?:[\w-]+\s+){0,3}for|"
     r"\d+(?:,\s*\d+)+,?\s+(?:and|or)|\b\d+\s+of|(?:improved|improves)\s+(?:to|from)|"
+    r"\b(?:NPS|eNPS|SUS|CSAT)\b(?:\s+[\w-]+){0,3}\s+(?:of|by)|\bwaits?\s+(?:up\s+to|for)|"
+    r"\b(?:approved|processed|cleared|finishes|finished)\s+in(?:\s+under|\s+about|\s+less\s+than)?|"
+    r"\b(?:test|experiment|trial|campaign|beta)\s+(?:runs?|ran|lasts?)(?:\s+for)?(?:\s+about|\s+around|\s+roughly)?|"
+    r"\b(?:get|gets|receive|receives)|"
     r"times\s+a|x\s+a|\d+\s+(?:emails|messages|posts|videos|episodes|touches|touchpoints|sends|reminders|newsletters|articles)\s+over))\s*$",
     re.IGNORECASE,
 )

@@ -250,6 +250,21 @@ DATES = [
     ("Our 2026 goals were mostly met.", "2026", "year", "2026-01-01", "2026-12-31"),
     ("Worked down between 5 and 16 April 2027.", "5 and 16 April 2027", "range", "2027-04-05", "2027-04-16"),
     ("We ship in the first fortnight of May.", "the first fortnight of May", "range", "2027-05-01", "2027-05-14"),
+    (
+        "Critique sessions resume on the first Thursday of January.",
+        "the first Thursday of January",
+        "day",
+        "2027-01-07",
+        "2027-01-07",
+    ),
+    (
+        "The offsite is the last Friday of March 2027.",
+        "the last Friday of March 2027",
+        "day",
+        "2027-03-26",
+        "2027-03-26",
+    ),
+    ("We demo on the second Tuesday in February.", "the second Tuesday in February", "day", "2027-02-09", "2027-02-09"),
     ("Go-live is planned by mid of March.", "mid of March", "range", "2027-03-11", "2027-03-20"),
     ("Feedback is expected by 15.03. latest.", "15.03.", "day", "2027-03-15", "2027-03-15"),
     ("The decision is taken on 24.02. in the steering group.", "24.02.", "day", "2027-02-24", "2027-02-24"),
@@ -476,6 +491,11 @@ ESTIMATES = [
     ("Outside counsel review of the patent licence: 12 hrs.", "12 hrs", 12, 12, "hours"),
     ("The upgrade playbook needs half a day of updates first.", "half a day", 0.5, 0.5, "days"),
     ("Updating the runbook and dropping the TTL to 30s is 1-2 days.", "1-2 days", 1, 2, "days"),
+    ("Mapping the current-state journey should take a few days.", "a few days", 2, 4, "days"),
+    ("Fixes for the login flow are estimated at a week.", "a week", 1, 1, "weeks"),
+    ("The fix is estimated at 6-8 designer-days.", "6-8 designer-days", 6, 8, "days"),
+    ("We're budgeting 2 research weeks for the field visits.", "2 research weeks", 2, 2, "weeks"),
+    ("The form patterns need 8 story points of build.", "8 story points", 8, 8, "points"),
 ]
 
 
@@ -683,6 +703,14 @@ TRAPS = [
     "Restoring the 42 TB warehouse from snapshot takes about 9 hours.",
     "Reindexing 9 billion documents took 31 hours on the last attempt.",
     "Visit 5 (Week 12) must fall inside its window.",
+    "Marking turnaround is 15 working days.",
+    "We expect an NPS lift of 5-10 points once the new flow ships.",
+    "Kiosk screens are 1080 by 1920 pixels.",
+    "New apps can wait up to 7 days in review.",
+    "The hotfix was approved in under 6 hours.",
+    "The pre-launch report finishes in about an hour.",
+    "At current traffic the test runs about 12 days.",
+    "Beta testers get 30 days of Premium as a thank-you.",
 ]
 
 
