@@ -349,7 +349,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float, fiscal_
         if unit == "fortnight":  # "this fortnight": this week and the next
             monday = as_of - timedelta(days=as_of.weekday()) + timedelta(days=14 * step)
             return Window(monday, monday + timedelta(days=13), "range", text)
-        if " ".join(unit.split()) in ("fy", "fiscal year"):  # "next FY"
+        if " ".join(unit.split()) in ("fy", "fiscal year", "financial year"):  # "next FY"
             return fiscal_year(_fiscal_year_of(as_of, fiscal_start) + step, fiscal_start, text)
         return _named(_unit_window(unit, _shift(as_of, unit, step, sprint_weeks), sprint_weeks), text)
     if kind == "rel_after_next":  # "the Tuesday after next": a week after next Tuesday

@@ -174,7 +174,7 @@ _LIMIT_BEFORE = re.compile(
 # A state that lasts, then "for": "stays up for 14 days", "sits in the chamber for 48 hours",
 # "are embargoed for 70 years", "was down for 3 hours".
 _STATE_FOR_BEFORE = re.compile(
-    r"\b(?:stay(?:s|ed)?|remain(?:s|ed)?|sits?|sat|(?<!-)lives?|(?<!-)lived|idles?|(?<!\bto\s)(?<!\bwill\s)runs?|ran|running|(?:is|are|was|were|be|been|being|gets?|got)\s+"
+    r"\b(?:stay(?:s|ed)?|remain(?:s|ed)?|feeds?|fed|sits?|sat|(?<!-)lives?|(?<!-)lived|idles?|(?<!\bto\s)(?<!\bwill\s)runs?|ran|running|(?:is|are|was|were|be|been|being|gets?|got)\s+"
     r"(?:\w+ly\s+)?(?!needed\b|required\b|spent\b|reserved\b|allocated\b|allotted\b|staffed\b|planned\b|expected\b|"
     r"scheduled\b|booked\b|blocked\s+out\b|set\s+aside\b|dedicated\b|assigned\b|released\b)(?:\w+ed|\w+en|held|kept|shut|down|offline|online|open|closed|"
     r"frozen|valid|active|inactive|available|unavailable|free|live|stable))\b(?:\s+[\w'-]+){0,5}?\s+for\s+(?:\w+\s+){0,2}$",

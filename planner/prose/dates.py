@@ -299,6 +299,8 @@ def _iso_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 def _qh(m: re.Match[str], text: str, g: Grammar) -> Mention | Atom | None:
     kind = (m["qh_k"] or m["qh_k2"]).upper()
     n = int(m["qh_n"] or m["qh_n2"])
+    if re.search(r"\d\.$", text[max(0, m.start() - 2) : m.start()]):
+        return None  # "software release 24.Q2": a release name
     if m["qh_k"] == "q" and not cued(text, m.start()) and not _H_NOUNS.match(text, m.end()):
         return None  # "the q3 key" is a name; "in q3" and "our q2 goals" are quarters
     if m["qh_k"] == "h" and not (m["qh_y"] or m["qh_yy"]):
@@ -735,6 +737,12 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return estimate_from(m, text, m.start("ra_n"), m["ra_n"], None, m["ra_u"], None, m.end("ra_u"))
     elif m.lastgroup == "rel_period" and m["rp_u"] and _modifier(m, text):
         return None  # "the year-end roundup", "Year-end P60s are issued in May": a kind of thing, not a date
+    elif (
+        m.lastgroup == "rel_ago"
+        and _PAST_THAN.match(text, m.end())
+        and _DONE.search(text, max(0, m.start() - 24), m.start())
+    ):
+        return None  # "the spike took 3 hours later than planned": how late it was, not a date
     elif m.lastgroup == "rel_ago" and habitual(text, m.start()):
         return None  # "the report usually arrives 10 business days later"
     elif m.lastgroup == "rel_ordinal" and _EVERY_MONTH_AFTER.match(text, m.end()):
@@ -755,6 +763,8 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 # for "nowadays" ("Today, support handles refunds by hand"). "tonight" and "this morning"
 # always name a date.
 _NOW_WORDS = ("today",)
+_PAST_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
+_DONE = re.compile(r"\b(?:took|was|were|came|ran|finished|landed|shipped|arrived|ended)\b[^.;!?]*$", re.IGNORECASE)
 _FROM_NOW = re.compile(r"\b(?:from|starting|effective|until|till|by|before|after)\s+$", re.IGNORECASE)
 _AMOUNT = re.compile(r"\d(?![\d:.]*\s*(?:am|pm|[ap]\.m\.)(?!\w))(?!\d*:\d)")
 _STATE_VERB = re.compile(  # not "is rolling out": that happens today

@@ -83,9 +83,10 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         if p.PASSIVE_WITHIN_BEFORE.search(text, max(0, start - 40), start):
             return None  # "orders are dispatched within 4 hours": a service level
     # "a quarter of the team", "3 points of failure", "2 years in production"
-    counted = (unit in ("quarters", "points", "years") and after.lower().startswith(" of ")) or (
-        unit in ("quarters", "years") and after.lower().startswith(" in ")
-    )
+    counted = (
+        unit in ("quarters", "years") or (unit == "points" and "story" not in unit_word)
+    ) and after.lower().startswith(" of ")  # "13 story points of validation stories" are an amount of work
+    counted = counted or (unit in ("quarters", "years") and after.lower().startswith(" in "))
     if counted and not OF_WORK.match(after):
         return None
     if _is_compound(text, start, end, hi_text):

@@ -196,7 +196,8 @@ def _join(first: Atom, last: Atom, text: str) -> Mention | None:
 _MOVED_FROM = re.compile(
     r"\b(?:move[ds]?|moving|defer(?:s|red|ring)?|reschedul(?:e[ds]?|ing)|slip(?:s|ped|ping)?|push(?:es|ed|ing)?|"
     r"shift(?:s|ed|ing)?|chang(?:ed|ing)|delay(?:s|ed|ing)?|postpon(?:e[ds]?|ing)|"
-    r"brought\s+forward|pulled\s+in|prepon(?:e[ds]?|ing))(?:\s+[\w-]+){0,4}\s+from\s+$",
+    r"brought\s+forward|pulled\s+in|prepon(?:e[ds]?|ing))(?:\s+[\w-]+){0,4}\s+from\s+"
+    rf"(?:{p.DAY_NAME},?\s+)?$",
     re.IGNORECASE,
 )
 _SPLIT_BETWEEN = re.compile(r"\b(?:split|divided|shared|spread)\s+between\s+$", re.IGNORECASE)

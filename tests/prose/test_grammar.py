@@ -299,6 +299,8 @@ RELATIVE = [
     ("The lab booking rework for next term needs longer slots.", "next term", "2027-01-01", "2027-03-31"),
     ("The audit is this fortnight.", "this fortnight", "2026-11-23", "2026-12-06"),
     ("The ticket was closed 2 days back, still the user sees it.", "2 days back", "2026-11-22", "2026-11-22"),
+    ("The decision will be made next financial year.", "next financial year", "2027-01-01", "2027-12-31"),
+    ("The donor survey will close a week later than planned.", "a week later", "2026-11-30", "2026-12-06"),
     (
         "We'll move the 7 remaining Postgres 13 instances over the next two weeks.",
         "over the next two weeks",
@@ -496,6 +498,8 @@ ESTIMATES = [
     ("The fix is estimated at 6-8 designer-days.", "6-8 designer-days", 6, 8, "days"),
     ("We're budgeting 2 research weeks for the field visits.", "2 research weeks", 2, 2, "weeks"),
     ("The form patterns need 8 story points of build.", "8 story points", 8, 8, "points"),
+    ("The cable replacement will need 45 crew-days of jointing work.", "45 crew-days", 45, 45, "days"),
+    ("Sprint goal: close 13 story points of meter-data validation stories.", "13 story points", 13, 13, "points"),
 ]
 
 
@@ -711,6 +715,11 @@ TRAPS = [
     "The pre-launch report finishes in about an hour.",
     "At current traffic the test runs about 12 days.",
     "Beta testers get 30 days of Premium as a thank-you.",
+    "The fault left 3,100 homes off supply for 7 hours.",
+    "Software release 24.Q2 goes to the Leeds data centre.",
+    "In the last storm the call centre took 18,000 calls in 24 hours.",
+    "Each food parcel feeds a family of four for 3 days.",
+    "The 18 volunteers with over 500 hours each get an award.",
 ]
 
 
@@ -1049,6 +1058,13 @@ def test_a_range_from_a_day_missing_in_that_year_is_not_joined():
 def test_bare_halves_in_a_list_of_steps_are_dates():
     found = find_mentions("Platform roadmap: Q1 upgrades and hygiene, Q2 networking, H2 developer portal.", GRAMMAR)
     assert [(m.text, m.granularity) for m in found] == [("Q1", "quarter"), ("Q2", "quarter"), ("H2", "half")]
+
+
+def test_a_deadline_moved_between_weekdays_is_two_dates():
+    found = find_mentions(
+        "The Foundation moved its deadline from Friday 12 March 2027 to Friday 19 March 2027.", GRAMMAR
+    )
+    assert [m.text for m in found] == ["Friday 12 March 2027", "Friday 19 March 2027"]
 
 
 def test_a_preponed_date_is_two_dates_not_a_range():
