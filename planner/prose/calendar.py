@@ -256,13 +256,21 @@ def part_of(window: Window, unit: str, part: str) -> Window:
 
 
 _PAST = re.compile(r"\b(?:past|last|previous)\b", re.IGNORECASE)
-_UNIT_WORD = {"wk": "week", "q": "quarter", "term": "quarter", "semester": "half"}  # a term is about a quarter
+_UNIT_WORD = {  # a term is about a quarter, a semester about a half
+    "wk": "week",
+    "q": "quarter",
+    "term": "quarter",
+    "semester": "half",
+    "fiscal year": "fy",
+    "financial year": "fy",
+}
 _WEEKDAY_START = frozenset(name[:3] for name in WEEKDAYS)
 
 
 def _unit_word(written: str) -> str:
-    """The unit a written word names, in lower case: "wk" and "Wk" are "week", "Q" is "quarter"."""
-    unit = written.lower()
+    """The unit a written word names, in lower case: "wk" and "Wk" are "week", "Q" is "quarter",
+    "fiscal  year" is "fy"."""
+    unit = " ".join(written.lower().split())
     return _UNIT_WORD.get(unit, unit)
 
 
@@ -349,7 +357,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float, fiscal_
         if unit == "fortnight":  # "this fortnight": this week and the next
             monday = as_of - timedelta(days=as_of.weekday()) + timedelta(days=14 * step)
             return Window(monday, monday + timedelta(days=13), "range", text)
-        if " ".join(unit.split()) in ("fy", "fiscal year", "financial year"):  # "next FY"
+        if unit == "fy":  # "next FY", "this fiscal year"
             return fiscal_year(_fiscal_year_of(as_of, fiscal_start) + step, fiscal_start, text)
         return _named(_unit_window(unit, _shift(as_of, unit, step, sprint_weeks), sprint_weeks), text)
     if kind == "rel_after_next":  # "the Tuesday after next": a week after next Tuesday

@@ -299,7 +299,7 @@ def _iso_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 def _qh(m: re.Match[str], text: str, g: Grammar) -> Mention | Atom | None:
     kind = (m["qh_k"] or m["qh_k2"]).upper()
     n = int(m["qh_n"] or m["qh_n2"])
-    if re.search(r"\d\.$", text[max(0, m.start() - 2) : m.start()]):
+    if text[m.start() - 1 : m.start()] == "." and text[m.start() - 2 : m.start() - 1].isdigit():
         return None  # "software release 24.Q2": a release name
     if m["qh_k"] == "q" and not cued(text, m.start()) and not _H_NOUNS.match(text, m.end()):
         return None  # "the q3 key" is a name; "in q3" and "our q2 goals" are quarters

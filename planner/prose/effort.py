@@ -63,17 +63,10 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         not people and p.ESTIMATE_TRAP_AFTER.match(after)  # "6 FTE-weeks to run the RFP" is effort
     ):
         return None
-    trap = None if people else p.TRAP_NOUNS.search(text, start, 72)
-    if unit == "hours" and _DATA_VOLUME.search(text, back_to(_SENTENCE_END, text, start, 120), start):
+    if unit == "hours" and _DATA_VOLUME.search(text, _sentence_start(text, start), start):
         return None  # "restoring the 42 TB warehouse takes about 9 hours": a machine's throughput
-    sentence = back_to(_SENTENCE_END, text, start, 120)
-    if (
-        trap is not None
-        and not _work_anyway(text[trap:start], unit, after)
-        and not _after_label(text, start)
-        and not _TASK_LABEL.search(text, sentence, start)
-        and not _TASK_SUBJECT.search(text, sentence, start)
-    ):
+    trap = None if people else p.TRAP_NOUNS.search(text, start, 72)
+    if trap is not None and not _work_anyway(text[trap:start], unit, after) and not _task_named(text, start):
         return None  # "logs are kept for 90 days", "the token expires in 1 hour"
     if _CARRIED.search(text, start, 64) is not None:
         return None  # "ocean freight from Shenzhen takes about 35 days": goods in transit, however long
@@ -97,10 +90,8 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         not people
         and unit not in ("sprints", "points")
         and other_duration(text, start, after)
-        and not _TASK_SUBJECT.search(
-            text, sentence, start
-        )  # "Mapping the current-state journey should take a few days"
-    ):
+        and not _TASK_SUBJECT.search(text, _sentence_start(text, start), start)
+    ):  # "Mapping the current-state journey should take a few days" names a task, whatever its nouns
         return None
     low, high = _amount(lo_key)
     if hi_text is not None:
@@ -166,14 +157,21 @@ def _work_anyway(before: str, unit: str, after: str) -> bool:
     )
 
 
-def _after_label(text: str, start: int) -> bool:
-    """'Estimated effort for the Windows installer: 2-3 weeks', 'eng estimate: 4-6 wks if we keep
-    the schema, 8-10 wks if not': after an estimate's label, a trap noun names the work."""
-    return _LABEL.search(text, back_to(_SENTENCE_END, text, start, 120), start) is not None
+def _sentence_start(text: str, at: int) -> int:
+    return back_to(_SENTENCE_END, text, at, 120)
+
+
+def _task_named(text: str, start: int) -> bool:
+    """The sentence names the work, so a trap noun in it is part of the task's name: after an
+    estimate's label ("Estimated effort for the Windows installer: 2-3 weeks", "eng estimate:
+    4-6 wks if we keep the schema"), after a task before a colon ("Outside counsel review of
+    the patent licence: 12 hrs") or a gerund subject ("Updating the runbook and dropping the
+    TTL to 30s is 1-2 days")."""
+    sentence = _sentence_start(text, start)
+    return any(pattern.search(text, sentence, start) for pattern in (_LABEL, _TASK_LABEL, _TASK_SUBJECT))
 
 
 _DATA_VOLUME = re.compile(r"\b\d+(?:\.\d+)?\s*(?:TB|GB|PB)\b|\b\d+(?:\.\d+)?\s+(?:billion|million)\b")
-# "Updating the runbook and dropping the TTL to 30s is 1-2 days": a task, named by what is done
 _TASK_SUBJECT = re.compile(
     r"(?:^|(?<=[.;!?]\s))\s*(?!(?:Running|Loading|Booting|Processing|Replicating|Syncing|Indexing|Reindexing|Restoring|"
     r"Compiling|Waiting|Shipping|Charging|Rendering)\b)[A-Z][a-z]+ing\s+(?:the|a|an|our|all|its|their|this|these|those)\b"
@@ -181,7 +179,6 @@ _TASK_SUBJECT = re.compile(
     r"(?:is|are|was|takes?|needs?|should\s+take|will\s+take)\s+"
     r"(?:about\s+|around\s+|roughly\s+|probably\s+|[~\u2248]\s*)?$"
 )
-# "Outside counsel review of the patent licence: 12 hrs": a task named before the colon
 _TASK_LABEL = re.compile(
     r"\b(?:review|counsel|work|build|fix|migration|rewrite|refactor|implementation|integration|config\w*|setup|set-up|"
     r"design|testing|QA|drafting|cleanup|clean-up)\b[^.;:!?]{0,60}:\s*(?:[~\u2248]\s*|about\s+|around\s+|roughly\s+)?$",
@@ -253,7 +250,7 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     if group == "sl_s" and m["sl_s"] is None:
         group = "sl_s2"
     size = m[group]
-    if (named := p.SIZE_NAMES.get(" ".join(size.lower().replace("-", " ").split()).replace("x ", "x-"))) is not None:
+    if (named := p.SIZE_NAMES.get(" ".join(size.lower().replace("-", " ").split()))) is not None:
         if m[0][:1] in "eE" and ":" not in m[0] and size.islower():
             return None  # "the effort is large": big, not a size on a scale ("effort: medium" is one)
         size = named
@@ -308,15 +305,14 @@ _CALLED = re.compile(r"\bcall(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,5}\s+an?\s+$", re.I
 # "the rewrite is an L; the glossary refresh is an S": the second of two sizes given alike
 _SIZES_PARALLEL = re.compile(rf"\b(?:is|are|was)\s+an?\s+{_SIZE}[,;]\s(?:[^.;!?]{{0,60}})\b(?:is|are|was)\s+an?\s+$")
 _SIZE_RUN = re.compile(rf"(?<![\w-]){_SIZE}(?:\s*,\s*{_SIZE})+(?:,?\s+(?:and|or|to|through)\s+{_SIZE})?\b")
-
-
+_SIZE_IN_RUN = re.compile(rf"(?<![\w-]){_SIZE}\b")
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 
 
 def _in_size_run(text: str, at: int) -> bool:
     """Whether the size at `at` is one of three or more sizes in a row ("S, M, L and XL")."""
     for run in _SIZE_RUN.finditer(text, max(0, at - 24), min(len(text), at + 24)):
-        if run.start() <= at < run.end() and len(re.findall(rf"(?<![\w-]){_SIZE}\b", run[0])) >= 3:
+        if run.start() <= at < run.end() and len(_SIZE_IN_RUN.findall(run[0])) >= 3:
             return not _RESPECTIVELY.match(text, run.end())  # "are sized S, M and L respectively"
     return False
 
@@ -383,15 +379,17 @@ def _spare_time(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None
     if p.TRAP_BEFORE.search(text, m.start(), 40) is not None:
         return None
-    count = " ".join(m["et_n"].lower().split())
-    low, high = p.VAGUE_COUNTS.get(count) or (float(p.NUMBER_WORDS.get(count, 0) or int(count)),) * 2
-    unit = m["et_u"].lower().rstrip("s")
-    days, hours = (2.0, 0.0) if unit == "weekend" else (0.0, 4.0 if unit in ("afternoon", "morning") else 3.0)
-    if days:
-        estimate = Estimate(m[0], low * days, high * days, "days")
-    else:
-        estimate = Estimate(m[0], low * hours, high * hours, "hours")
-    return Mention(m.start(), m.end(), m[0], ESTIMATE, None, None, estimate)
+    low, high = _amount(" ".join(m["et_n"].lower().split()))
+    length, unit = _SPARE_TIME[m["et_u"].lower().rstrip("s")]
+    return Mention(m.start(), m.end(), m[0], ESTIMATE, None, None, Estimate(m[0], low * length, high * length, unit))
+
+
+_SPARE_TIME = {
+    "weekend": (2.0, "days"),
+    "evening": (3.0, "hours"),
+    "afternoon": (4.0, "hours"),
+    "morning": (4.0, "hours"),
+}
 
 
 _SPARE_GIVEN_BEFORE = re.compile(

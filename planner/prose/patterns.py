@@ -233,14 +233,14 @@ _RELATIVE = [
     r"(?P<rel_day>\b(?:(?:EOD|COB|end\s+of\s+(?:the\s+)?(?:day|business))\s+(?=tomorrow|tmrw|today))?(?P<rd_w>tomorrow|tmrw|yesterday|y['\u2019]day|last\s+night|today|tonight|this\s+(?:morning|afternoon|evening)|the\s+day\s+after\s+tomorrow|EO[WMQY]|end\s+of\s+(?:the\s+)?(?:day|business)|EOD|COB)\b)",
 ]
 # Sizes written as words, after a size cue: "effort: Medium", "sized as a Large".
-SIZE_NAMES = {
+SIZE_NAMES = {  # keyed as written, lowered, with dashes as spaces
     "extra small": "XS",
-    "x-small": "XS",
+    "x small": "XS",
     "small": "S",
     "medium": "M",
     "large": "L",
     "extra large": "XL",
-    "x-large": "XL",
+    "x large": "XL",
 }
 SIZE_NAME = r"(?:extra[- ]small|x-small|small|medium|large|extra[- ]large|x-large)"
 _ESTIMATES = [
