@@ -152,11 +152,11 @@ def _listed_with_dates(found: list[Mention | Atom], i: int, text: str) -> bool:
     """'discovery Jan, build Feb-Apr, launch May': an item of a list whose next or last item is
     a date too, each after a word that names its step."""
     item = found[i]
+    # the step named before each date ("build Feb-Apr, launch May") or after it ("Q1 upgrades, H2 portal")
     if i > 0 and _is_date(before := found[i - 1]):
-        if _LIST_STEP.fullmatch(text, before.end, item.start):
+        between = text[before.end : item.start]
+        if _LIST_STEP.fullmatch(between) or _STEP_AFTER.fullmatch(between):
             return True
-        if _STEP_AFTER.fullmatch(text, before.end, item.start):
-            return True  # "Q1 upgrades and hygiene, Q2 networking, H2 developer portal"
     nxt = found[i + 1] if i + 1 < len(found) else None
     return nxt is not None and _is_date(nxt) and _LIST_STEP.fullmatch(text, item.end, nxt.start) is not None
 
