@@ -1,8 +1,9 @@
 """Score the mention grammar against the labelled sentences in tests/prose/labelled/.
 
-    python bench/prose_score.py                 # the tuning part
-    python bench/prose_score.py --part heldout  # held-out: heldout, heldout2, heldout15, heldout20, heldout21 (3-14, 16-19: now tuning)
-    python bench/prose_score.py --errors        # also list every miss and false alarm
+    python bench/prose_score.py                   # the tuning part
+    python bench/prose_score.py --part heldout66  # one part; a part whose header says "Held-out"
+                                                  # was never tuned on
+    python bench/prose_score.py --errors          # also list every miss and false alarm
 
 A found mention matches a labelled one when the kinds agree (date or estimate), the
 granularity agrees (dates), and the two spans overlap; `exact` also requires the same span.

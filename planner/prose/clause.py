@@ -51,7 +51,8 @@ _TAKES_US = re.compile(
 )
 _HABITUAL = re.compile(
     r"\b(?:usually|typically|typical|normally|generally|currently|historically|each\s+[\w-]+\s+(?:takes|lasts|runs)|traditionally|tends?\s+to|on\s+average|"
-    r"medians?|averages?|averaged|velocity\b(?!\s*,))\b",
+    r"medians?|averages?|averaged|velocity\b(?!\s*,)|(?:runs?|ran|kicks\s+off)\s+(?:every|each)\s+(?:night|morning|evening|hour|day|week|weekday|weekend)|"
+    r"nightly|hourly)\b",
     re.IGNORECASE,
 )
 

@@ -24,11 +24,19 @@ _YEAR_NOUNS = re.compile(
     r"priority|priorities|theme|themes|initiative|commitment|objective|milestone|plan\b)\b",
     re.IGNORECASE,
 )
+# "it fits in one sprint", "doable in 3 days", "we did it in a week": an amount of work.
 _IN_AS_EFFORT = re.compile(
-    r"\b(?:done|do|doable|did|build|built|finish(?:ed)?|complet(?:e|ed)|deliver(?:ed)?|implement(?:ed)?|"
-    r"ship(?:ped)?\s+(?:it|this|that)|write|written|migrate[ds]?|fits?)\s+(?:it\s+|this\s+|that\s+|them\s+)?$",
+    r"\b(?:doable|fits?|do\s+(?:it|this|that|them)|did\s+(?:it|this|that|them))\s+$", re.IGNORECASE
+)
+# "we can get it done in two weeks" is an amount too, but "it should be done in two weeks" and
+# "ship it in a fortnight" say when.
+_DONE_IN = re.compile(
+    r"\b(?:done|build|built|finish(?:ed)?|complet(?:e|ed)|deliver(?:ed)?|implement(?:ed)?|"
+    r"ship(?:ped)?\s+(?:it|this|that)|write|written|migrate[ds]?)\s+(?:it\s+|this\s+|that\s+|them\s+)?$",
     re.IGNORECASE,
 )
+_OR_MORE = re.compile(r"\s+or\s+(two|three)\b", re.IGNORECASE)
+_CAN_BEFORE = re.compile(r"\b(?:can|could|can't|cannot|able\s+to)\s[^.;:!?]{0,40}$", re.IGNORECASE)
 
 
 def _iso_day(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -110,10 +118,21 @@ def _dm_dot(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 def _my_slash(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
-    """'in 03/2027': a month after a cue ('issue 03/2027' is none)."""
-    if counted(text, m.start()) or not p.CUE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+    """'in 03/2027', 'SOP 07/2027': a month after a cue or a milestone ('issue 03/2027' is none)."""
+    low = max(0, m.start() - 24)
+    milestone = len(m["mys_m"]) == 2 and _MILESTONE_BEFORE.search(text, low, m.start()) is not None
+    if not milestone and (counted(text, m.start()) or not p.CUE_BEFORE.search(text, low, m.start())):
         return None
     return Atom(m.start(), m.end(), "month", month_window(int(m["mys_y"]), int(m["mys_m"]), m[0]))
+
+
+# What a plan's timing names before its month: "VP build 03/2027", "SOP 07/2027", "GA: 09/2027"
+# (a month written with two digits: "build 3/2027" may be a build number).
+_MILESTONE_BEFORE = re.compile(
+    r"\b(?:builds?|SOP|EOP|launch|release|GA|go-live|freeze|kick-?off|cutover|pilot|rollout|milestone|handover)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _nth_day(month: int, day: int, year: int) -> Window:
@@ -511,6 +530,10 @@ def _day_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return _day_and_month(m, m["dm_d"], m["dm_m"], m["dm_y"], g)
 
 
+def _dmy_name(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    return _day_and_month(m, m["dn_d"], m["dn_m"], m["dn_y"], g)
+
+
 def _month_day(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return _day_and_month(m, m["md_d"], m["md_m"], m["md_y"], g)
 
@@ -724,7 +747,9 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     if m.lastgroup == "rel_in":
         if _not_a_date_in(m, text):
             return None
-        if _IN_AS_EFFORT.search(text, max(0, m.start() - 30), m.start()):
+        if _in_as_effort(m, text):
+            if more := _OR_MORE.match(text, m.end()):  # "we can get it done in a day or two"
+                return estimate_from(m, text, m.start("ri_n"), m["ri_n"], more[1], m["ri_u"], None, more.end())
             return estimate_from(m, text, m.start("ri_n"), m["ri_n"], None, m["ri_u"], None)
     elif m.lastgroup == "rel_day" and m["rd_w"].lower().startswith(_NOW_WORDS) and not _now_planned(m, text):
         return None  # "the warehouse holds 12 TB today": the state of things, not a date set for work
@@ -819,6 +844,15 @@ def _working_week(m: re.Match[str], text: str) -> bool:
     return _WEEK_NAMED.match(text, end) is None
 
 
+def _in_as_effort(m: re.Match[str], text: str) -> bool:
+    start = m.start()
+    if _IN_AS_EFFORT.search(text, max(0, start - 30), start):
+        return True
+    return bool(
+        _DONE_IN.search(text, max(0, start - 30), start) and _CAN_BEFORE.search(text, max(0, start - 60), start)
+    )
+
+
 def _not_a_date_in(m: re.Match[str], text: str) -> bool:
     """'in 3 months' and 'within 30 days' that name no date: counts, rules, offsets, averages."""
     start = m.start()
@@ -826,7 +860,8 @@ def _not_a_date_in(m: re.Match[str], text: str) -> bool:
         _TIMES_BEFORE.search(text, max(0, start - 12), start) is not None  # "3 times in 2 sprints"
         # "disputes must be raised within 13 months", "claimants must report a loss within 30 days"
         or p.PASSIVE_WITHIN_BEFORE.search(text, max(0, m.start("ri_n") - 40), m.start("ri_n")) is not None
-        or (m["ri_p"].lower().startswith("within") and not planned_clause(text, start))
+        # "within the next 30 days" counts from today, whatever the clause
+        or (m["ri_p"].lower().startswith("within") and " the " not in m["ri_p"] and not planned_clause(text, start))
         # "late fees kick in 15 days after the due date", "we onboard clients in 14 days on average"
         or offset_after(text[m.end() : m.end() + 60])
         or on_average(text, m.end())
@@ -865,6 +900,7 @@ DATE_HANDLERS: dict[str, Handler] = {
     "ordinal_part": _ordinal_part,
     "season": _season,
     "day_month": _day_month,
+    "dmy_name": _dmy_name,
     "month_day": _month_day,
     "month_year": _month_year,
     "month": _month,

@@ -51,7 +51,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         and not person
         and not m.groupdict().get("es_full")  # "a full week" is an amount
         and not _A_UNIT_OK.search(text, max(0, start - 30), start)
-        and not _A_UNIT_TOTAL.match(after)  # "so a day in total"
+        and not _A_UNIT_TOTAL.match(after)  # "so a day in total", "a month for a single engineer"
         and not _AFTER_AN_ESTIMATE.search(text, max(0, start - 60), start)
         and not _ESTIMATE_LABEL.search(text, max(0, start - 60), start)
         and not _AFTER_SIZE.search(text, max(0, start - 8), start)  # "it's an S, a day tops"
@@ -166,9 +166,10 @@ def _task_named(text: str, start: int) -> bool:
     estimate's label ("Estimated effort for the Windows installer: 2-3 weeks", "eng estimate:
     4-6 wks if we keep the schema"), after a task before a colon ("Outside counsel review of
     the patent licence: 12 hrs") or a gerund subject ("Updating the runbook and dropping the
-    TTL to 30s is 1-2 days")."""
+    TTL to 30s is 1-2 days"), or where someone puts a figure on it ("Estimating the
+    secrets-in-logs cleanup at 5-7 days", "downtime is planned at 36 hours")."""
     sentence = _sentence_start(text, start)
-    return any(pattern.search(text, sentence, start) for pattern in (_LABEL, _TASK_LABEL, _TASK_SUBJECT))
+    return any(pattern.search(text, sentence, start) for pattern in (_LABEL, _TASK_LABEL, _TASK_SUBJECT, _PUT_AT))
 
 
 _DATA_VOLUME = re.compile(r"\b\d+(?:\.\d+)?\s*(?:TB|GB|PB)\b|\b\d+(?:\.\d+)?\s+(?:billion|million)\b")
@@ -178,6 +179,11 @@ _TASK_SUBJECT = re.compile(
     r"[^.;:!?]{0,80}\s"
     r"(?:is|are|was|takes?|needs?|should\s+take|will\s+take)\s+"
     r"(?:about\s+|around\s+|roughly\s+|probably\s+|[~\u2248]\s*)?$"
+)
+_PUT_AT = re.compile(
+    r"\b(?:estimat(?:e|es|ed|ing)|siz(?:e|es|ed|ing)|pegg(?:ed|ing)|budget(?:s|ed|ing)?|planned)\b[^.;:!?]{0,60}?\s+at\s+"
+    r"(?:about\s+|around\s+|roughly\s+|[~\u2248]\s*)?$",
+    re.IGNORECASE,
 )
 _TASK_LABEL = re.compile(
     r"\b(?:review|counsel|work|build|fix|migration|rewrite|refactor|implementation|integration|config\w*|setup|set-up|"
@@ -208,7 +214,11 @@ _A_UNIT_OK = re.compile(
     r"estimated\s+at|sized\s+at|budgeted\s+at)\s+$",
     re.IGNORECASE,
 )  # "Raj thinks a week", "clock skew alone might be a day"
-_A_UNIT_TOTAL = re.compile(r"\s+(?:in\s+total|total|tops|max(?:imum)?|all\s+in|end\s+to\s+end)\b", re.IGNORECASE)
+_A_UNIT_TOTAL = re.compile(
+    r"\s+(?:in\s+total|total|tops|max(?:imum)?|all\s+in|end\s+to\s+end|"
+    r"for\s+(?:one|a(?:\s+single)?|two|three|\d+)\s+(?:[\w-]+\s+)?(?:engineers?|devs?|developers?|people|persons?|designers?|analysts?|FTEs?))\b",
+    re.IGNORECASE,
+)
 
 
 def _is_compound(text: str, start: int, end: int, hi_text: str | None) -> bool:
