@@ -440,7 +440,10 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float, fiscal_
     if kind == "rel_dom":
         step = {"next": 1, "this": 0, "last": -1}[m["rm_w"].lower()]
         first = _add_months(date(as_of.year, as_of.month, 1), step)
-        return day_window(date(first.year, first.month, int(m["rm_d"].rstrip("stndrh"))), text)
+        day = 1 if m["rm_d"].lower() == "first" else int(m["rm_d"].rstrip("stndrh"))
+        return day_window(date(first.year, first.month, day), text)
+    if kind == "rel_first_of_year":
+        return day_window(date(as_of.year + 1, 1, 1), text)
     if kind == "rel_period":
         unit = (m["rp_u"] or m["rp_m"]).lower()
         return _named(part_of(_unit_window(unit, as_of, sprint_weeks), unit, "end" if m["rp_u"] else "mid"), text)

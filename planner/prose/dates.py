@@ -75,6 +75,8 @@ def _md_slash(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         day, month = b, a
     elif weekday is not None and (read := _read_by_weekday(a, b, weekday[0], g.as_of)) is not None:
         day, month = read  # "Thu 3/11": the reading whose next date falls on a Thursday
+    elif _MONTH_FIRST.search(text) and not _DAY_FIRST.search(text):
+        day, month = b, a  # "approved on 11/20; enforcement starts 12/7": the writer puts the month first
     else:
         return None
 
@@ -96,6 +98,9 @@ def _md_slash(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return Atom(start, m.end(), "day", cal.next_occurrence(build, g.as_of), pending=not told, with_year=build)
 
 
+# A yearless slash date that can only be month first, or only day first.
+_MONTH_FIRST = re.compile(r"(?<![\w./-])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\w/]|[.,:-]\d)")
+_DAY_FIRST = re.compile(r"(?<![\w./-])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\w/]|[.,:-]\d)")
 _DAY_CUE_BEFORE = re.compile(
     r"\b(?:on|from|by|until|till|since|effective|dated|before|after|starting|due)\s+$", re.IGNORECASE
 )
@@ -674,7 +679,9 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         or after[0] in ".,;:!?)]\u2013\u2014\"'\r\n"
         or after.startswith((" -", " \u2013", " \u2014", " and ", " or ", " \n"))
     )
-    modifies = _DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None and _SINGULAR_AFTER.match(after)
+    determined = _DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None
+    named = determined and _MODIFIED_YEAR_NOUN.match(after) is not None  # "the 2027 analytics roadmap"
+    modifies = named or (determined and _SINGULAR_AFTER.match(after))
     if (
         not has_cue
         and not ends_clause
@@ -684,13 +691,14 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     ):
         return None
     # "2027 users" counts; "2027 is" and "2026 goals" do not
-    counts = _COUNTED.match(after) and not _YEAR_VERBS.match(after) and not _YEAR_NOUNS.match(after)
+    counts = _COUNTED.match(after) and not _YEAR_VERBS.match(after) and not _YEAR_NOUNS.match(after) and not named
     if after[:1] == " " and counts and (not has_cue or _COMPARED.search(text, max(0, start - 16), start)):
         return None  # "2027 users", "more than 2027 rows"
     window = cal.year(int(m["ye_y"]), m[0])
     return absolute(m, text, window, "year")
 
 
+_MODIFIED_YEAR_NOUN = re.compile(r"^\s+[a-z][\w-]*" + _YEAR_NOUNS.pattern[1:], re.IGNORECASE)
 _AFTER_NUMBER = re.compile(r"\d\s$")  # "+1 415 555 2027": a phone number's last part
 _COUNTED = re.compile(r"^\s+(?:[a-z]+s|people|staff)\b")
 # "the 2027 graduate cohort", "our 2027 research roadmap": a year that tells which one; a
@@ -762,6 +770,8 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return estimate_from(m, text, m.start("ra_n"), m["ra_n"], None, m["ra_u"], None, m.end("ra_u"))
     elif m.lastgroup == "rel_period" and m["rp_u"] and _modifier(m, text):
         return None  # "the year-end roundup", "Year-end P60s are issued in May": a kind of thing, not a date
+    elif m.lastgroup == "rel_period" and habitual(text, m.start()):
+        return None  # "the refresh usually takes 8 minutes, longer at month-end": every month's end
     elif (
         m.lastgroup == "rel_ago"
         and _PAST_THAN.match(text, m.end())
@@ -881,6 +891,7 @@ DATE_HANDLERS: dict[str, Handler] = {
     "season_bare": _season_bare,
     "cy": _cy,
     "rel_dom": _relative,
+    "rel_first_of_year": _relative,
     "week_of_month": _week_of_month,
     "nth_weekday": _nth_weekday,
     "week_num": _week_num,

@@ -113,7 +113,8 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
 def _minutes_of_work(text: str, start: int, after: str) -> bool:
     """Minutes are mostly how long a machine, a meeting or a limit takes ("the scan takes 40
     minutes", "sessions time out after 15 minutes", "the cutover should take 90 minutes");
-    they are work only where it is said: "we estimate ~15 min", "20 minutes of work"."""
+    they are work only where it is said: "we estimate ~15 min", "20 minutes of work", "about 30
+    mins to add the missing tests"."""
     return (
         _MINUTES_WORK_AFTER.match(after) is not None
         or _MINUTES_WORK_BEFORE.search(text, max(0, start - 40), start) is not None
@@ -121,7 +122,9 @@ def _minutes_of_work(text: str, start: int, after: str) -> bool:
 
 
 _MINUTES_WORK_AFTER = re.compile(
-    r"\s+of\s+(?!your\b|my\b|their\b)(?:[\w-]+\s+){0,2}(?:work|effort|engineering|dev|operator\s+time|engineer\s+time)\b",
+    r"\s+of\s+(?!your\b|my\b|their\b)(?:[\w-]+\s+){0,2}(?:work|effort|engineering|dev|operator\s+time|engineer\s+time)\b"
+    # "about 30 mins to add the missing tests": minutes given to a change someone makes
+    r"|\s+to\s+(?:add|write|fix|patch|rename|remove|wire|hook\s+up|implement|refactor|document)\s+(?:the|a|an|our|this|that|it|them|\w+s)\b",
     re.IGNORECASE,
 )
 _MINUTES_WORK_BEFORE = re.compile(
@@ -286,7 +289,7 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
             and not _DOING_IS.search(text, sentence, m.start())
             and not _SIZE_CUE_AFTER.match(text, m.end())
             and not _UNIT_BESIDE.search(text, sentence, min(len(text), m.end() + 40))
-            and not _SIZE_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            and not _SIZE_BEFORE.search(text, max(0, m.start() - 48), m.start())
             and not _SIZE_COMPARED.search(text, max(0, m.start() - 24), m.start())
             and not _CALLED.search(text, max(0, m.start() - 48), m.start())
             and not _SIZES_PARALLEL.search(text, sentence, m.start())
@@ -348,10 +351,13 @@ _GOODS_RUN = re.compile(
 # "Search v2 - M - 3-4 wks", "is XL (roughly 8+ weeks)": an effort beside it says it is a size.
 _UNIT_BESIDE = re.compile(
     r"\b\d+(?:\.\d+)?\+?(?:\s*[-\u2013]\s*\d+)?\s*(?:h|hrs?|hours?|d|days?|w|wks?|weeks?|sprints?|pts|points|PW)\b"
-    r"|\ban?\s+(?:hour|day|week|sprint)\b"
+    r"|\ban?\s+(?:hour|day|week|sprint)\b|\b(?:two|three|four|five|six)\s+(?:days|weeks|sprints|months|quarters)\s+of\s+work\b"
 )
-# "an M, maybe an L": the second of two sizes given in one breath
-_SIZE_BEFORE = re.compile(rf"(?<![\w-]){_SIZE}\b[,;]?\s+(?:(?:or|maybe|possibly|probably|perhaps)\s+)?(?:an?\s+)?$")
+# "an M, maybe an L", "an L in my book, maybe XL": the second of two sizes given in one breath
+_SIZE_BEFORE = re.compile(
+    rf"(?:(?<![\w-]){_SIZE}\b[,;]?\s+|\b(?:is|are|['\u2019]s)\s+(?:an?\s+)?{_SIZE}(?:\s+[\w'-]+){{1,4}}[,;]\s+(?=(?:or|maybe|possibly|probably|perhaps)\s))"
+    r"(?:(?:or|maybe|possibly|probably|perhaps)\s+)?(?:an?\s+)?$"
+)
 _SIZE_CUE_AFTER = re.compile(r"[^.;!?]{0,40}?\b(?:t-?shirt|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 # "Removing the legacy parser is an L": a task named by what is done, as the subject.
 _HEDGE = r"(?:(?:roughly|about|around|probably|likely|now|still|maybe|more\s+like)\s+)?"
@@ -390,6 +396,10 @@ def _spare_time(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     if p.TRAP_BEFORE.search(text, m.start(), 40) is not None:
         return None
     low, high = _amount(" ".join(m["et_n"].lower().split()))
+    if m["et_h"]:  # "three to four weekends"
+        high = _amount(m["et_h"].lower())[1]
+        if high < low:
+            return None
     length, unit = _SPARE_TIME[m["et_u"].lower().rstrip("s")]
     return Mention(m.start(), m.end(), m[0], ESTIMATE, None, None, Estimate(m[0], low * length, high * length, unit))
 

@@ -214,7 +214,9 @@ _RELATIVE = [
     rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|wks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|back(?=\s*(?:[.,;:!?)]|$|\s+(?:and|but|so|still)\b))|(?:before|after\s+th(?:at|is))(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b"
     r"(?!\s+than\b(?!\s+(?:planned|expected|scheduled|originally|first\s+planned)\b)))",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?P<re_f>(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint|(?-i:FY)(?![\w&-]))\b)",
-    rf"(?P<rel_dom>\b(?P<rm_d>{_DAY})\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
+    rf"(?P<rel_dom>\b(?P<rm_d>{_DAY}|first)\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
+    # "effective the first of the year": the next 1 January
+    r"(?P<rel_first_of_year>\bthe\s+(?:first|1st)\s+of\s+the\s+year\b)",
     rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
     rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before|COB|EOD|end\s+of\s+(?:the\s+)?(?:day|business))\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|(?<=\bdue\s)|"
     r"(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bafter\s)|(?<=\bstart\s)|(?<=\bstarts\s)|(?<=\bout\s)|(?<=\bback\s)|"
@@ -228,7 +230,7 @@ _RELATIVE = [
     rf"(?P<rel_slip>(?:(?<=\bslipped\s)|(?<=\bslips\s)|(?<=\bslid\s)|(?<=\bpushed\sout\s)|(?<=\bpushed\sback\s))"
     rf"(?P<sl_n>{_NUM_A})\s+(?P<sl_u>days?|weeks?|wks?|months?|sprints?|quarters?)\b)",
     # "ends on the 28th": a day of this month, or the next one if it has passed
-    r"(?P<rel_ordinal>(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?:the\s+)?(?P<ro_d>3[01]|[12]\d|[1-9])"
+    r"(?P<rel_ordinal>(?:(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?:the\s+)?|(?<=\bto\s)the\s+)(?P<ro_d>3[01]|[12]\d|[1-9])"
     r"(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|at|to|through|when|so)\b))",
     # "in the coming weeks": a few of them, from tomorrow
     r"(?P<rel_coming>\b(?:in|over|during)\s+the\s+coming\s+(?P<rc_u>days|weeks|months)\b)",
@@ -262,7 +264,8 @@ _ESTIMATES = [
     rf"(?P<estimate>(?P<es_a>~|\u2248|about\s+|around\s+|roughly\s+|approx\.?\s*|approximately\s+|circa\s+|at\s+least\s+|at\s+most\s+|up\s+to\s+)?{_L_NUM}(?P<es_lo>{_NUM_A})\+?(?:{_DASH}(?P<es_hi>{_NUM})(?![.,]\d))?(?:\s+|\s*-\s*|(?=[a-z]))(?P<es_full>(?:full|whole|solid)\s+)?(?:(?:more|extra|additional|further)\s+)?(?:{PERSON})?(?:\s*of\s+)?(?P<es_u>{_UNIT_LONG})\b(?P<es_half>\s+and\s+a\s+half\b)?(?!-\w))",
     rf"(?P<est_short>(?P<eh_a>~|\u2248)?{_L_NUM}(?P<eh_lo>\d+(?:\.\d+)?)(?:\s*[-\u2013]\s*(?P<eh_hi>\d+(?:\.\d+)?))?(?P<eh_u>{_UNIT_SHORT})\b(?![-.]\w))",
     # "a weekend of work", "a few evenings for the slides": spare time given to a piece of work
-    rf"(?P<est_time>{_L_NUM}(?P<et_n>an?|one|two|three|four|five|a\s+few|a\s+couple\s+of|couple\s+of|several|\d)\s+"
+    rf"(?P<est_time>{_L_NUM}(?P<et_n>an?|one|two|three|four|five|a\s+few|a\s+couple\s+of|couple\s+of|several|\d)"
+    r"(?:\s*(?:-|\u2013|to|or)\s*(?P<et_h>two|three|four|five|six|\d))?\s+"
     r"(?:(?:single|full|whole|free|spare)\s+)?(?P<et_u>evenings?|afternoons?|mornings?|weekends?)\b)",
 ]
 
@@ -284,7 +287,8 @@ STARTS = {
     "ordinal_part": "dw", "season": "w", "day_month": "d", "month_day": "w", "month_year": "w", "month": "w",
     "year": "d", "year_span": "d", "md_slash": "d", "dm_dot": "d", "my_slash": "d", "holiday": "w", "size": "w",
     "size_sized": "w", "or_two": "w", "estimate": "dw~", "est_short": "d~", "week_of_month": "dw", "week_num": "w",
-    "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "d", "rel_after_next": "w",
+    "eoy_year": "w", "rel_period": "w", "dmy": "d", "cy": "w", "rel_dom": "dw", "rel_after_next": "w",
+    "rel_first_of_year": "w",
     "weeks_of_month": "w", "week_of_day": "w",
     "rel_around": "w", "rel_new_year": "w", "rel_coming": "w", "rel_weekend": "w", "weeks_range": "w", "size_as": "w",
     "size_listed": "w", "size_work": "w", "decade": "w", "month_edge": "w", "holiday_season": "w",
@@ -299,7 +303,7 @@ CUE_BEFORE = re.compile(
     r"(?:\b(?:in|by|until|till|before|after|from|since|during|through|throughout|across|over|for|of|on|around|circa|"
     r"starting|ending|early|mid|late|this|next|last|between|and|to|or|than|as\s+of|end|start|beginning|"
     r"until|into|spring|summer|autumn|fall|winter|year|calendar|target|deadline|ETA|due|ship|ships|lands?|make|miss|"
-    r"starts|begins|kicks\s+off|closes|opens)"
+    r"starts|begins|kicks\s+off|closes|opens|spent|spend|spending)"
     r"|[(\u2013\u2014]|mid-)(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
@@ -319,7 +323,7 @@ FULL_DATE_ID_BEFORE = re.compile(
 ESTIMATE_TRAP_BEFORE = re.compile(
     r"(?:(?:[$\u20ac\u00a3]\s?|\b(?:USD|EUR|GBP|INR|BRL|CAD|AUD|JPY|CHF)\s?)\d[\d.,]*\s*(?:[kmb]n?|million|billion)?\s+over|"
     r"\b(?:replies|responses|answers)\b(?:\s+[\w-]+){0,4}\s+(?:may|can|will|could|might)\s+take(?:\s+up\s+to)?|"
-    r"\b(?:signed|logged)\s+in\s+for|\b(?:mg|g|ml|mcg|kg)\s+(?:in|per|every|over)|\b(?:preceding|prior)|\b(?:every|each|per|once|twice|thrice|times|last|past|previous|first|next|over\s+the\s+(?:last|past|next)|"
+    r"\b(?:signed|logged)\s+in\s+for|\b(?:mg|g|ml|mcg|kg)\s+(?:in|per|every|over)|\b(?:preceding|prior)|\b(?:every|each|per|once|twice|thrice|times|last|past|previous|trailing|first|next|over\s+the\s+(?:last|past|next)|"
     r"after(?:\s+another)?|up|down|rose|fell|gained|lost|dropped|jumped|slipped|(?<!followed\s)by|since|aged|(?:is|are)\s+ready\s+in|"
     r"retention\s+of|retain(?:ed)?\s+for|kept\s+for|keep\s+for|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
     r"commit(?:s|ted)?(?:\s+[\w$\u20ac\u00a3/.,-]+){0,3}?\s+for|term\s+of|contract\s+of|"
@@ -330,13 +334,14 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"\b(?:is|are|was|were|stays?|remains?)\s+in\s+(?:the\s+|a\s+)?(?:study|trial|hospital|ICU|ward|care|quarantine|isolation)"
     r"\s+for(?:\s+about|\s+around|\s+roughly|\s+up\s+to)?|"
     r"\b(?:cut|cuts|reduces?|reduced|extends?|extended|shortens?|shortened|lengthens?|lengthened|increases?|increased)\b"
-    r"(?:\s+(?!estimat|effort|it\b|this\b|that\b|them\b)[\w-]+){1,4}\s+from(?:\s+[\d.,]+\s+[a-z]+\s+to)?|"
+    r"(?:\s+(?!estimat|effort|it\b|this\b|that\b|them\b)[\w'\u2019-]+){1,4}\s+from(?:\s+[\d.,]+\s+[a-z]+\s+to)?|"
     r"(?:response|resolution|lead|cycle|turnaround|wait|queue|run|build|boot|load)\s+times?\s+of|"
     r"(?<!\bto\s)(?<!\bwill\s)run\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}for|"
     r"\b(?:job|jobs|script|scripts|pipeline|query|backfill|import|export|scan|crawl|sync|reindex|re-index)(?:\s+itself)?"
     r"\s+(?:will|would|should|can|may)\s+run\s+for(?:\s+(?:roughly|about|around|up\s+to))?|"
     r"(?:returns?|refunds?|exchanges?)\s+(?:are\s+accepted\s+)?(?:for|within)|"
-    r"takes?\s+(?:the|a|an|our)\s+(?:vendor|supplier|agency|printer|carrier|courier|bank|regulator|council|client|customer|partner)s?"
+    r"(?:takes?|took)\s+(?:the|a|an|our)\s+(?:vendor|supplier|agency|printer|carrier|courier|bank|regulator|council|client|customer|partner|"
+    r"cluster|machine|server|database|warehouse|pipeline|runner|worker|node|GPU|job)s?"
     r"(?:\s+about|\s+around|\s+roughly)?|"
     r"(?:month|quarter|year)[- ]end\s+close\s+(?:takes?|took|lasts?)|(?:has|have|had)\s+been\s+(?:[\w-]+\s+){0,3}for|"
     r"those|these|roll(?:s|ed|ing)?\s+out\s+over|"
@@ -363,7 +368,7 @@ ESTIMATE_TRAP_NOUNS = re.compile(
     r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
     r"experience|rolling(?!\s+out\b)|average|interval|cadence|frequency|covers?|valid|stored|store\s+(?:[\w-]+\s+){0,3}for|kept|keeps?|holds?|held|CDN|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
     r"SLOs?|latency|availability|outages?|incidents?|lasted|lasts|runs\s+for|ran\s+for|running\s+for|runs\s+in|ran\s+in|"
-    r"(?:lead|response|first-response|resolution|turnaround|wait|handling|transit|dwell|cycle)\s+times?|clocks?|runway|commitment|terms?|statute|limitations|logs|windows?|"
+    r"(?:lead|response|first-response|resolution|turnaround|wait|handling|transit|dwell|cycle)\s+times?|clocks?|dries|drying|cures|curing|(?:design|service|useful|asset|product)\s+life|lifecycle|life-?span|payback|lag|runtimes?|runway|commitment|terms?|statute|limitations|logs|windows?|"
     r"freight|shipping|DSO|DPO|DIO|(?:month|quarter|year)[- ]end\s+close|runs\s+(?:[\w-]+\s+){1,3}in|renders?)"
     r"\b(?:[^.;!?]|\.\d){0,64}$",
     re.IGNORECASE,
@@ -376,7 +381,7 @@ ESTIMATE_TRAP_AFTER = re.compile(
     r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:contract|policy)|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:standard|spec|specification|norm|regulation))\b|per\s+(?:shift|run|job|person|user|ticket|request|cycle|customer|client|account|meeting|call|session)\b|"
     r"to\s+(?:respond|reply|appeal|pay|submit|accept|object|cancel|claim|comply|run|execute|replicate|restore|clear|arrive|"
     r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back|fulfil|fulfill|process|issue|report|notify)\b|"
-    r"in\s+advance\b|beforehand\b|at\s+a\s+time\b|"
+    r"in\s+advance\b|beforehand\b|at\s+a\s+time\b|for\s+(?:delivery|dispatch|shipping|shipment)\b|"
     r"scales?\b|per\s+(?:TB|GB|MB|PB|terabyte|gigabyte)\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"
     r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b|only\s*[:!\"\u201d])|-old|['\u2019]\s*notice)",

@@ -37,7 +37,7 @@ _ANCHOR_WORDS = _words(
 # A leader word, and the only forms that can start with it: a leader is tried against those alone.
 _LEADS = {
     "the": "rel_next rel_in rel_day rel_after_next weeks_of_month nth_weekday rel_around rel_weekend rel_ordinal "
-    "decade month_edge",
+    "decade month_edge rel_first_of_year",
     "a an another": "rel_ago or_two size_sized size_work estimate rel_slip est_time",
     "in": "rel_in rel_new_year rel_coming",
     "over": "rel_in rel_new_year rel_weekend rel_coming",

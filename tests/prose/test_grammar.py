@@ -275,6 +275,8 @@ DATES = [
     ("Programme timing: VP build 03/2027, then SOP.", "03/2027", "month", "2027-03-01", "2027-03-31"),
     ("Timing: PP build done, SOP 07/2027.", "07/2027", "month", "2027-07-01", "2027-07-31"),
     ("The homologation dossier for Korea is due 12-Apr-2027.", "12-Apr-2027", "day", "2027-04-12", "2027-04-12"),
+    ("We spent October mapping every producer.", "October", "month", "2027-10-01", "2027-10-31"),
+    ("We will present the 2027 analytics roadmap to the board.", "2027", "year", "2027-01-01", "2027-12-31"),
     ("Maintenance on Saturday, 12.12.2026 from 06:00.", "Saturday, 12.12.2026", "day", "2026-12-12", "2026-12-12"),
     (
         "The freeze is the second fortnight of June 2027.",
@@ -333,6 +335,9 @@ RELATIVE = [
     ("The staging rebuild runs starting Monday.", "starting Monday", "2026-11-30", "2026-11-30"),
     ("We review it again in a fortnight.", "in a fortnight", "2026-12-07", "2026-12-13"),
     ("We'll circle back in a week or two.", "in a week", "2026-11-30", "2026-12-06"),
+    ("The new SLAs go into effect on the first of the year.", "the first of the year", "2027-01-01", "2027-01-01"),
+    ("Rent moves on the first of next month.", "the first of next month", "2026-12-01", "2026-12-01"),
+    ("Could we move the demo to the 14th?", "the 14th", "2026-12-14", "2026-12-14"),
     ("The SSO migration should be done in a fortnight.", "in a fortnight", "2026-12-07", "2026-12-13"),
     ("Dark mode is small; ship it in a fortnight.", "in a fortnight", "2026-12-07", "2026-12-13"),
     (
@@ -437,6 +442,8 @@ ESTIMATES = [
     ("Migration is 1.5 weeks.", "1.5 weeks", 1.5, 1.5, "weeks"),
     ("We can get it done in two weeks, if nothing breaks.", "two weeks", 2, 2, "weeks"),
     ("I think we can get the spike done in a day or two.", "a day or two", 1, 2, "days"),
+    ("The relocation itself will take three to four weekends.", "three to four weekends", 6, 8, "days"),
+    ("Quick one: about 30 mins to add the missing not-null tests.", "about 30 mins", 0.5, 0.5, "hours"),
     ("Estimating the secrets-in-logs cleanup at 5-7 days.", "5-7 days", 5, 7, "days"),
     ("Downtime for the conveyor swap is planned at 36 hours.", "36 hours", 36, 36, "hours"),
     (
@@ -720,6 +727,18 @@ TRAPS = [
     "Upgrade to 1.02.2027 first.",
     "Invoice 03/2027 is paid.",
     "Release 3/2027 notes are in the wiki.",
+    "We went from 2nd to 3rd.",
+    "The supplier quotes 6-8 weeks for delivery.",
+    "The cladding panels have a design life of 30 years.",
+    "The business case assumes a payback of 7 years.",
+    "Backfilling took the cluster roughly 11 hours last time.",
+    "The dashboard shows the trailing 13 weeks by default.",
+    "We reduced the incremental model's runtime from 2 hours.",
+    "Ingestion lag hit 6 hours during the upgrade.",
+    "The refresh usually takes 7 to 9 minutes, longer at month-end.",
+    "Approved 20/11, and the team meets 12/7.",
+    "It takes 5 minutes to update the cache.",
+    "Order an L in blue, maybe XL if they run small.",
     "Drawing 12-Apr-2027-B supersedes revision A.",
     "Salt spray testing is 720 hours per the corrosion standard.",
     "The customer's 8D clock is 24 hours for containment.",
@@ -967,6 +986,16 @@ def test_sizes_given_alike_in_one_sentence():
     assert [m.estimate.size for m in found if m.estimate] == ["L", "S"]
     found = find_mentions("The options are sized S, M and L respectively.", GRAMMAR)
     assert [m.estimate.size for m in found if m.estimate] == ["S", "M", "L"]
+    found = find_mentions("Migrating the macros is an L in my book, maybe XL if we touch the snapshots.", GRAMMAR)
+    assert [m.estimate.size for m in found if m.estimate] == ["L", "XL"]
+    found = find_mentions("Early read on the metrics store build: XL, realistically two quarters of work.", GRAMMAR)
+    assert [m.text for m in found] == ["XL", "two quarters"]
+
+
+def test_a_yearless_slash_date_follows_the_order_the_text_uses():
+    found = find_mentions("Update: approved on 11/20; enforcement starts 12/7.", GRAMMAR)
+    assert [(m.text, m.window.start.isoformat()) for m in found][1] == ("12/7", "2026-12-07")
+    assert [m.text for m in find_mentions("Approved on 20/11; enforcement starts 12/7.", GRAMMAR)] == ["20/11"]
 
 
 def test_a_whole_date_after_run_or_deploy_is_a_date():
