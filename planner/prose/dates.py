@@ -18,7 +18,7 @@ from planner.prose.mention import DATE, Atom, Grammar, Handler, Mention, absolut
 from planner.windows import Window, WindowError, day_window, month_window, range_window
 
 _YEAR_NOUNS = re.compile(
-    r"^\s+(?:roadmap|plans?|planning|goals|OKRs?|budget|launch|release|targets?|strategy|priorities|timelines?|timeframe|"
+    r"^\s+(?:roadmaps?|plans?|planning|goals|OKRs?|budget|launch|release|targets?|strategy|priorities|timelines?|timeframe|"
     r"pricing|prices|guidance|forecasts?|outlook|year-in-review|recap|"
     r"kickoff|offsite|season|cycle|edition|conference|summit|review|calendar|horizon|deadline|vision|effort|bet|"
     r"priority|priorities|theme|themes|initiative|commitment|objective|milestone|plan\b)\b",
@@ -197,6 +197,20 @@ def _nth_weekday(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return Atom(m.start(), m.end(), "day", cal.in_year(build, m["nw_y"], g.as_of))
 
 
+def _weekday_dom(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
+    """'Thursday the 3rd': the first day from today that is both; none within a year is no date."""
+    weekday = cal.weekday_number(m["wx_w"])
+    day = int(m["wx_n"])
+    month = date(g.as_of.year, g.as_of.month, 1)
+    for _ in range(14):
+        if day <= month_window(month.year, month.month).end.day:
+            found = date(month.year, month.month, day)
+            if found >= g.as_of and found.weekday() == weekday:
+                return Atom(m.start(), m.end(), "day", day_window(found, m[0]))
+        month = (month + timedelta(days=32)).replace(day=1)
+    return None
+
+
 def _weeks_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     month = p.MONTH_NUMBER.get(m["wk_m"].lower().rstrip("."))
     if month is None:
@@ -248,7 +262,7 @@ def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     # "CW 14" and a week given after a colon ("IT cabling: wk 15") need no cue.
     window = cal.next_occurrence(lambda y: cal.week(y, week, m[0]), g.as_of)
     given = (
-        m[0][:2].upper() in ("CW", "KW", "WK")
+        m[0][:2].upper() in ("CW", "KW", "WK", "WW")
         or text.startswith(":", m.end())  # "Editorial calendar, week 49:"
         or _COLON_BEFORE.search(text, max(0, m.start() - 4), m.start()) is not None
         or _YEAR_NOUNS.match(text, m.end()) is not None  # "Wk 50 plan:"
@@ -666,6 +680,8 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     if (
         _product_name(text, start)
         or _AFTER_NUMBER.search(text, max(0, start - 4), start)
+        # "the 2018 accessibility regulations", "the 2010 Act": a law named by its year
+        or (_DETERMINER_BEFORE.search(text, max(0, start - 8), start) and _LAW_AFTER.match(text, m.end()))
         or (
             # "one of the 2000 users" counts; "scoring of the 2026 OKRs" names the year's OKRs
             counted(text, start)
@@ -699,6 +715,7 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 _MODIFIED_YEAR_NOUN = re.compile(r"^\s+[a-z][\w-]*" + _YEAR_NOUNS.pattern[1:], re.IGNORECASE)
+_LAW_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:regulations|act|directive|statute|ordinance)\b", re.IGNORECASE)
 _AFTER_NUMBER = re.compile(r"\d\s$")  # "+1 415 555 2027": a phone number's last part
 _COUNTED = re.compile(r"^\s+(?:[a-z]+s|people|staff)\b")
 # "the 2027 graduate cohort", "our 2027 research roadmap": a year that tells which one; a
@@ -894,6 +911,7 @@ DATE_HANDLERS: dict[str, Handler] = {
     "rel_first_of_year": _relative,
     "week_of_month": _week_of_month,
     "nth_weekday": _nth_weekday,
+    "weekday_dom": _weekday_dom,
     "week_num": _week_num,
     "eoy_year": _eoy_year,
     "rel_period": _relative,

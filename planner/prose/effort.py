@@ -68,6 +68,8 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     trap = None if people else p.TRAP_NOUNS.search(text, start, 72)
     if trap is not None and not _work_anyway(text[trap:start], unit, after) and not _task_named(text, start):
         return None  # "logs are kept for 90 days", "the token expires in 1 hour"
+    if _QUOTED.search(text, max(0, start - 40), start) and not OF_WORK.match(after) and not _TO_DO.match(after):
+        return None  # "the distributor quoted 52 weeks for the STM32L4": a lead time, not our work
     if _CARRIED.search(text, start, 64) is not None:
         return None  # "ocean freight from Shenzhen takes about 35 days": goods in transit, however long
     if text.find("within", max(0, start - 12), start) >= 0:  # the two regexes below, only when they can hold
@@ -175,6 +177,14 @@ def _task_named(text: str, start: int) -> bool:
     return any(pattern.search(text, sentence, start) for pattern in (_LABEL, _TASK_LABEL, _TASK_SUBJECT, _PUT_AT))
 
 
+_QUOTED = re.compile(
+    r"\b(?:distributors?|suppliers?|vendors?|labs?|factory|factories|manufacturers?|foundry|fab|carriers?|couriers?)\s+"
+    r"(?:says?|said|quoted?|quotes|is\s+quoting)(?:\s+(?:us|about|around|roughly))?\s+$",
+    re.IGNORECASE,
+)
+_TO_DO = re.compile(
+    r"\s+to\s+(?!arrive|ship|deliver|land)[a-z]+", re.IGNORECASE
+)  # "quoted 4-5 weeks to rework the tooling"
 _DATA_VOLUME = re.compile(r"\b\d+(?:\.\d+)?\s*(?:TB|GB|PB)\b|\b\d+(?:\.\d+)?\s+(?:billion|million)\b")
 _TASK_SUBJECT = re.compile(
     r"(?:^|(?<=[.;!?]\s))\s*(?!(?:Running|Loading|Booting|Processing|Replicating|Syncing|Indexing|Reindexing|Restoring|"
@@ -214,7 +224,7 @@ _A_UNIT_OK = re.compile(
     r"\b(?:takes?|took|taking|need(?:s|ed)?|add(?:s|ed)?|call\s+it|closer\s+to|more\s+like|about|around|roughly|approximately|only|just|for|spend|spent|"
     r"budget|effort|estimate[ds]?|est\.?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within|"
     r"says|said|thinks|thought|reckons?|reckoned|guess(?:es|ed)?|(?:might|could|would|should)\s+be|is\s+that|"
-    r"estimated\s+at|sized\s+at|budgeted\s+at)\s+$",
+    r"estimated\s+at|sized\s+at|budgeted\s+at|the\s+(?:best|better)\s+part\s+of)\s+$",
     re.IGNORECASE,
 )  # "Raj thinks a week", "clock skew alone might be a day"
 _A_UNIT_TOTAL = re.compile(
@@ -368,7 +378,7 @@ _DOING_IS = re.compile(
 _WORK_IS = re.compile(
     r"\b(?:migration|project|epic|rewrite|refactor|redesign|integration|port|spike|feature|initiative|work|story|"
     r"ticket|task|overhaul|upgrade|revamp|rebuild|rework|workstream|cleanup|clean-up|removal|deprecation|consolidation|"
-    r"automation|rollout|refresh|change|update|bump)s?(?:\s+[\w'-]+){0,6}(?:\s+(?:is|are|was|looks\s+like)\s+|\s*[\u2013\u2014:(]\s*|\s+-\s+)"
+    r"automation|rollout|refresh|change|update|bump)s?(?:\s+[\w'-]+){0,6}(?:\s+(?:is|are|was|looks\s+like)\s+|['\u2019]s\s+|\s*[\u2013\u2014:(]\s*|\s+-\s+)"
     + _HEDGE
     + r"(?:an?\s+)?$",
     re.IGNORECASE,

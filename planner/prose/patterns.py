@@ -107,10 +107,12 @@ _FIRST = [
     # "the first Thursday of January": a weekday counted in its month
     rf"(?P<nth_weekday>\b(?:the\s+)?(?P<nw_o>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<nw_d>{'|'.join(WEEKDAYS)})\s+"
     rf"(?:of|in)\s+(?P<nw_m>{_MONTH})\b{_MONTH_DOT}(?:,?\s+(?P<nw_y>{_YEAR}))?{_R})",
+    # "Thursday the 3rd", "Monday the 30th": the next such day that falls on that weekday
+    rf"(?P<weekday_dom>\b(?P<wx_w>{DAY_NAME})\s+(?:the\s+)?(?P<wx_n>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\b|week|day)))",
     rf"(?P<weeks_of_month>\b(?:the\s+)?(?P<wk_o>first|second|last)\s+(?:(?P<wk_n>two|three|2|3)\s+weeks|(?P<wk_f>fortnight))\s+(?:of|in)\s+(?P<wk_m>{_MONTH})\b(?:\.?,?\s+(?P<wk_y>{_YEAR}))?{_R})",
     rf"(?P<weeks_range>\b(?:weeks|wks?|KW|CW)\s?(?P<wr_a>\d{{1,2}})\s*[-\u2013\u2014]\s*(?P<wr_b>\d{{1,2}})"
     rf"(?:(?:\s+of\s+|,\s*|\s+|\s*/\s*)(?P<wr_y>{_YEAR}))?{_R})",
-    rf"(?P<week_num>\b(?:(?:ISO\s+)?week|wk|CW|KW|(?-i:W)(?=\d))\s?(?P<wn_n>\d{{1,2}})(?:(?:\s+of\s+|,\s*|\s+|\s*/\s*)(?P<wn_y>{_YEAR}))?{_R}(?!\s+of\b))",
+    rf"(?P<week_num>\b(?:(?:ISO\s+)?week|wk|CW|KW|WW|(?-i:W)(?=\d))\s?(?P<wn_n>\d{{1,2}})(?:(?:\s+of\s+|,\s*|\s+|\s*/\s*)(?P<wn_y>{_YEAR}))?{_R}(?!\s+of\b))",
     rf"(?P<eoy_year>\b(?:EOY|year[- ]end)\s+(?P<ey_y>{_YEAR}){_R})",
     # "the mid-year review" is a recurring event's name, not a date.
     r"(?P<rel_period>\b(?:(?P<rp_u>year|quarter|month)[- ]end|mid-(?P<rp_m>year|quarter|month)"
@@ -209,7 +211,7 @@ _MONTH_NAME = (
 # "next Tues", "this fri": abbreviations after next/this/last, "Sat" and "Sun" capitalised only.
 _NEXT_SHORT = r"(?:(?-i:Sat|Sun)|mon|tues?|wed|thu(?:rs?)?|fri)(?=\.?(?:\W|$))"
 _RELATIVE = [
-    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|upcoming|current|last|previous|prior|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|(?:fiscal|financial)\s+year|FY|year|sprint|term|semester|fortnight|{_SEASON}|{_NEXT_SHORT}|{_MONTH_NAME})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b))",
+    rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|upcoming|current|last|previous|prior|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|(?:fiscal|financial)\s+year|FY|year|sprint|term|semester|fortnight|{_SEASON}|{_NEXT_SHORT}|{_MONTH_NAME})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b|\s+of\s+(?:\d|FY)))",
     rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?(?:~\s*|\u2248\s*|about\s+|around\s+|roughly\s+|approximately\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+|(?:(?:over|during|in)\s+)?the\s+past\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|wks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
     rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|wks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|back(?=\s*(?:[.,;:!?)]|$|\s+(?:and|but|so|still)\b))|(?:before|after\s+th(?:at|is))(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b"
     r"(?!\s+than\b(?!\s+(?:planned|expected|scheduled|originally|first\s+planned)\b)))",
@@ -293,6 +295,7 @@ STARTS = {
     "rel_around": "w", "rel_new_year": "w", "rel_coming": "w", "rel_weekend": "w", "weeks_range": "w", "size_as": "w",
     "size_listed": "w", "size_work": "w", "decade": "w", "month_edge": "w", "holiday_season": "w",
     "rel_slip": "dw", "rel_ordinal": "dw", "est_time": "dw", "nth_weekday": "dw", "dmy_name": "d",
+    "weekday_dom": "w",
 }  # fmt: skip
 PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = re.compile(rf"{RANGE_JOINER}$", re.IGNORECASE)
@@ -321,7 +324,7 @@ FULL_DATE_ID_BEFORE = re.compile(
 )
 # Before a number and a unit: these make it a rate, an age or a duration of something else.
 ESTIMATE_TRAP_BEFORE = re.compile(
-    r"(?:(?:[$\u20ac\u00a3]\s?|\b(?:USD|EUR|GBP|INR|BRL|CAD|AUD|JPY|CHF)\s?)\d[\d.,]*\s*(?:[kmb]n?|million|billion)?\s+over|"
+    r"(?:(?:[$\u20ac\u00a3]\s?|\b(?:USD|EUR|GBP|INR|BRL|CAD|AUD|JPY|CHF)\s?)\d[\d.,]*\s*(?:[kmb]n?|million|billion)?(?:\s+of\s+[\w-]+)?\s+over|"
     r"\b(?:replies|responses|answers)\b(?:\s+[\w-]+){0,4}\s+(?:may|can|will|could|might)\s+take(?:\s+up\s+to)?|"
     r"\b(?:signed|logged)\s+in\s+for|\b(?:mg|g|ml|mcg|kg)\s+(?:in|per|every|over)|\b(?:preceding|prior)|\b(?:every|each|per|once|twice|thrice|times|last|past|previous|trailing|first|next|over\s+the\s+(?:last|past|next)|"
     r"after(?:\s+another)?|up|down|rose|fell|gained|lost|dropped|jumped|slipped|(?<!followed\s)by|since|aged|(?:is|are)\s+ready\s+in|"
@@ -358,7 +361,7 @@ ESTIMATE_TRAP_BEFORE = re.compile(
 # A rule or a service level, in the passive, before "within": "orders are dispatched within 4 hours".
 PASSIVE_WITHIN_BEFORE = re.compile(
     r"\b(?:(?:is|are|was|were|be|been|gets?|got)\s+\w+ed|(?:gets?|receives?|expect)\s+(?:an?\s+)?(?:first\s+)?"
-    r"(?:responses?|repl(?:y|ies)|answers?|callbacks?|notifications?|notice))"
+    r"(?:[\w-]+\s+)?(?:responses?|repl(?:y|ies)|answers?|callbacks?|notifications?|notice))"
     r"\s+within\s+$",
     re.IGNORECASE,
 )
@@ -374,7 +377,7 @@ ESTIMATE_TRAP_NOUNS = re.compile(
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = re.compile(
-    r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|cover|hypercare|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
+    r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|(?:forecast(?:ed)?\s+)?demand|cover|hypercare|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
     r"battery(?:\s+life)?|playback|runtime|talk\s+time|standby|gameplay|footage)|\d+\s+min(?:ute)?s?\b|"
     r"on\s+\d+\s+(?:GPUs?|TPUs?|nodes?|machines?|cores?|workers?|instances?)\b|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"

@@ -50,7 +50,7 @@ _LEADS = {
     "starting": "rel_weekday",
     "about around roughly approx approximately circa at up": "estimate",
     "t size sizes sized estimate estimates estimated effort": "size size_as",
-    "cw kw": "week_num weeks_range",
+    "cw kw ww": "week_num weeks_range",
     "wk": "week_num",
     "iso": "week_num",
     "w": "week_of week_of_day",
@@ -112,7 +112,7 @@ def has_anchor(text: str) -> bool:
 # word and an anchor inside a word is a run of digits, so neither hides the other: these two
 # streams are exactly `TOKEN`'s anchors and leaders.
 _ANCHOR_GROUP = (
-    rf"\b(?:[QH][1-4]|FY|CY|CW(?=\d)|KW(?=\d)|wk(?=\d)|W(?=\d))|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b"
+    rf"\b(?:[QH][1-4]|FY|CY|CW(?=\d)|KW(?=\d)|WW(?=\d)|wk(?=\d)|W(?=\d))|\d+|[~\u2248]|\b{_trie(_ANCHOR_WORDS)}\b"
     r"|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b)"
 )
 _LEADER_TOKEN_WORDS = [word for word in _LEADER_WORDS if word not in ANCHOR_WORDS]
@@ -146,6 +146,7 @@ ANCHOR_LOWER = re.compile(
             r"c(?<!\w.)w(?=\d)",  # "CW12"
             r"k(?<!\w.)w(?=\d)",
             r"w(?<!\w.)k(?=\d)",
+            r"w(?<!\w.)w(?=\d)",  # "WW06", a work week
             r"w(?<!\w.)(?=\d)",  # "W51"
             _by_first_letter(_ANCHOR_WORDS),
         ]

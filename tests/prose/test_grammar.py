@@ -275,6 +275,16 @@ DATES = [
     ("Programme timing: VP build 03/2027, then SOP.", "03/2027", "month", "2027-03-01", "2027-03-31"),
     ("Timing: PP build done, SOP 07/2027.", "07/2027", "month", "2027-07-01", "2027-07-31"),
     ("The homologation dossier for Korea is due 12-Apr-2027.", "12-Apr-2027", "day", "2027-04-12", "2027-04-12"),
+    ("Ops schedule: PVT build in WW06 2027.", "WW06 2027", "week", "2027-02-08", "2027-02-14"),
+    ("Tape-out is WW 12.", "WW 12", "week", "2027-03-22", "2027-03-28"),
+    ("Ops review moved to Thursday the 3rd.", "Thursday the 3rd", "day", "2026-12-03", "2026-12-03"),
+    (
+        "Ministers will decide in the last quarter of 2027.",
+        "the last quarter of 2027",
+        "quarter",
+        "2027-10-01",
+        "2027-12-31",
+    ),
     ("We spent October mapping every producer.", "October", "month", "2027-10-01", "2027-10-31"),
     ("We will present the 2027 analytics roadmap to the board.", "2027", "year", "2027-01-01", "2027-12-31"),
     ("Maintenance on Saturday, 12.12.2026 from 06:00.", "Saturday, 12.12.2026", "day", "2026-12-12", "2026-12-12"),
@@ -442,6 +452,10 @@ ESTIMATES = [
     ("Migration is 1.5 weeks.", "1.5 weeks", 1.5, 1.5, "weeks"),
     ("We can get it done in two weeks, if nothing breaks.", "two weeks", 2, 2, "weeks"),
     ("I think we can get the spike done in a day or two.", "a day or two", 1, 2, "days"),
+    ("The spike took longer than the 2 days we'd budgeted.", "2 days", 2, 2, "days"),
+    ("Writing the requirements is the best part of a fortnight.", "a fortnight", 2, 2, "weeks"),
+    ("The harness supplier quoted 4-5 weeks to rework the tooling.", "4-5 weeks", 4, 5, "weeks"),
+    ("The translation vendor quotes a fortnight of effort.", "a fortnight", 2, 2, "weeks"),
     ("The relocation itself will take three to four weekends.", "three to four weekends", 6, 8, "days"),
     ("Quick one: about 30 mins to add the missing not-null tests.", "about 30 mins", 0.5, 0.5, "hours"),
     ("Estimating the secrets-in-logs cleanup at 5-7 days.", "5-7 days", 5, 7, "days"),
@@ -728,6 +742,12 @@ TRAPS = [
     "Invoice 03/2027 is paid.",
     "Release 3/2027 notes are in the wiki.",
     "We went from 2nd to 3rd.",
+    "The MCU distributor quoted 52 weeks for the STM32L4.",
+    "The part is on allocation, and the distributor says 18-20 weeks.",
+    "Our buffer stock target is 8 weeks of forecast demand.",
+    "The bid asks for £46m of capital and £12m of resource over three years.",
+    "The Consultation Principles expect a government response within 12 weeks.",
+    "The 2018 accessibility regulations still apply.",
     "The supplier quotes 6-8 weeks for delivery.",
     "The cladding panels have a design life of 30 years.",
     "The business case assumes a payback of 7 years.",
@@ -988,6 +1008,8 @@ def test_sizes_given_alike_in_one_sentence():
     assert [m.estimate.size for m in found if m.estimate] == ["S", "M", "L"]
     found = find_mentions("Migrating the macros is an L in my book, maybe XL if we touch the snapshots.", GRAMMAR)
     assert [m.estimate.size for m in found if m.estimate] == ["L", "XL"]
+    found = find_mentions("that ticket's an XL tbh, we should split it", GRAMMAR)
+    assert [m.estimate.size for m in found if m.estimate] == ["XL"]
     found = find_mentions("Early read on the metrics store build: XL, realistically two quarters of work.", GRAMMAR)
     assert [m.text for m in found] == ["XL", "two quarters"]
 
