@@ -75,7 +75,7 @@ def span(start: date, end: date, text: str) -> Window:
     return Window(start, end, granularity_of_dates(start, end), text)
 
 
-def _add_months(d: date, months: int) -> date:
+def add_months(d: date, months: int) -> date:
     index = d.year * 12 + d.month - 1 + months
     y, m = divmod(index, 12)
     return date(y, m + 1, min(d.day, _calendar.monthrange(y, m + 1)[1]))
@@ -92,7 +92,7 @@ def season(y: int, name: str, text: str) -> Window:
     """Northern-hemisphere meteorological seasons; winter 2027 runs December 2027 to February 2028."""
     first, last = _SEASONS[name]
     start = date(y, first, 1)
-    end = _month_end(_add_months(start, last - first))
+    end = _month_end(add_months(start, last - first))
     return Window(start, end, "range", text)
 
 
@@ -106,7 +106,7 @@ def fiscal_year(y: int, start_month: int, text: str) -> Window:
     if start_month == 1:
         return year_window(y, text)
     start = date(y - 1, start_month, 1)
-    return Window(start, _month_end(_add_months(start, 11)), "year", text)
+    return Window(start, _month_end(add_months(start, 11)), "year", text)
 
 
 # --- holidays: the day each names in a year (US dates where countries differ) -------------
@@ -165,7 +165,7 @@ def split_year(first: int, start_month: int, text: str) -> Window:
     """'2027/28': the twelve months from the fiscal year's start in 2027 (April, the UK's
     financial year, when the team's fiscal year is the calendar year)."""
     start = date(first, start_month if start_month != 1 else 4, 1)
-    return Window(start, _month_end(_add_months(start, 11)), "year", text)
+    return Window(start, _month_end(add_months(start, 11)), "year", text)
 
 
 def half_of_month(year: int, month: int, n: int, text: str) -> Window:
@@ -178,14 +178,14 @@ def half_of_month(year: int, month: int, n: int, text: str) -> Window:
 
 def fiscal_half(y: int, h: int, start_month: int, text: str) -> Window:
     first = fiscal_year(y, start_month, text).start
-    start = _add_months(first, 6 * (h - 1))
-    return Window(start, _month_end(_add_months(start, 5)), "half", text)
+    start = add_months(first, 6 * (h - 1))
+    return Window(start, _month_end(add_months(start, 5)), "half", text)
 
 
 def fiscal_quarter(y: int, q: int, start_month: int, text: str) -> Window:
     first = fiscal_year(y, start_month, text).start
-    start = _add_months(first, 3 * (q - 1))
-    return Window(start, _month_end(_add_months(start, 2)), "quarter", text)
+    start = add_months(first, 3 * (q - 1))
+    return Window(start, _month_end(add_months(start, 2)), "quarter", text)
 
 
 def in_year(build: Callable[[int], Window], year_text: str | None, as_of: date) -> Window:
@@ -239,8 +239,8 @@ def part_of(window: Window, unit: str, part: str) -> Window:
     start = window.start
     if unit in ("year", "half", "quarter"):
         months = {"year": 4, "half": 2, "quarter": 1}[unit]
-        first = _add_months(start, third * months)
-        last = _month_end(_add_months(first, months - 1))
+        first = add_months(start, third * months)
+        last = _month_end(add_months(first, months - 1))
         return span(first, min(last, window.end), window.text)
     if unit == "month":
         first = start + timedelta(days=10 * third)
@@ -298,7 +298,7 @@ def _shift(d: date, unit: str, n: float, sprint_weeks: float) -> date:
     if unit == "sprint":
         return d + timedelta(days=round(7 * n * sprint_weeks))
     months = {"month": 1, "quarter": 3, "half": 6, "year": 12}[unit]
-    return _add_months(d, round(n * months))
+    return add_months(d, round(n * months))
 
 
 def _count(word: str) -> float:
@@ -329,7 +329,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float, fiscal_
                 ahead = ahead or 12
             elif which in ("last", "previous", "prior"):
                 ahead = ahead - 12 if ahead else -12
-            first = _add_months(as_of.replace(day=1), ahead)
+            first = add_months(as_of.replace(day=1), ahead)
             return _named(month_window(first.year, first.month), text)
         step = {
             "next": 1,
@@ -387,7 +387,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float, fiscal_
     if kind == "rel_ordinal":  # "on the 28th": this month's, or next month's once it has passed
         day_of_month = int(m["ro_d"])
         for months_ahead in range(3):
-            first = _add_months(as_of.replace(day=1), months_ahead)
+            first = add_months(as_of.replace(day=1), months_ahead)
             if day_of_month <= _month_end(first).day and (d := first.replace(day=day_of_month)) >= as_of:
                 return day_window(d, text)
         return None
@@ -439,7 +439,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float, fiscal_
         )
     if kind == "rel_dom":
         step = {"next": 1, "this": 0, "last": -1}[m["rm_w"].lower()]
-        first = _add_months(date(as_of.year, as_of.month, 1), step)
+        first = add_months(date(as_of.year, as_of.month, 1), step)
         day = 1 if m["rm_d"].lower() == "first" else int(m["rm_d"].rstrip("stndrh"))
         return day_window(date(first.year, first.month, day), text)
     if kind == "rel_first_of_year":

@@ -22,7 +22,7 @@ OF_WORK = re.compile(
 
 
 # "longer than the 2 days we'd budgeted": an amount someone set aside for the work.
-BUDGETED_AFTER = re.compile(
+_BUDGETED_AFTER = re.compile(
     r"\s+(?:we|I|they|you)(?:['\u2019]d|\s+had|\s+have)?\s+(?:budgeted|estimated|planned|allowed|allocated|scoped)\b",
     re.IGNORECASE,
 )
@@ -72,7 +72,7 @@ def other_duration(text: str, start: int, after: str) -> bool:
     subject ("the cooling-off period is 14 days", "delivery takes 2 weeks"). An effort says so
     anyway ("of work", "estimated at") and is kept; a terse note ("API: 3 days") has no clause
     around it and is kept too."""
-    if OF_WORK.match(after) or _EFFORT_SAID.search(text, max(0, start - 60), start) or BUDGETED_AFTER.match(after):
+    if OF_WORK.match(after) or _EFFORT_SAID.search(text, max(0, start - 60), start) or _BUDGETED_AFTER.match(after):
         return False
     if _ON_AVERAGE.match(after):
         return True

@@ -207,7 +207,7 @@ def _weekday_dom(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
             found = date(month.year, month.month, day)
             if found >= g.as_of and found.weekday() == weekday:
                 return Atom(m.start(), m.end(), "day", day_window(found, m[0]))
-        month = (month + timedelta(days=32)).replace(day=1)
+        month = cal.add_months(month, 1)
     return None
 
 
