@@ -455,6 +455,7 @@ def _half_of_month(m: re.Match[str], kind: str, n: int, g: Grammar) -> Atom | No
 
 
 _THE_BEFORE_HOLIDAY = re.compile(r"\bthe\s$", re.IGNORECASE)
+_CAUSE_BEFORE = re.compile(r"\b(?:because\s+of|due\s+to|owing\s+to|on\s+account\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _HOLIDAY_WEEK_OF = re.compile(r"\b(?:the\s+)?(?:week|wk)\s+of\s+$", re.IGNORECASE)
 
 
@@ -477,6 +478,8 @@ def _holiday(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
         return Atom(week.start(), m.end(), "week", cal.next_occurrence(build_week, g.as_of))
     if m["ho_y"]:
         return Atom(m.start(), m.end(), "day", build(int(m["ho_y"])))
+    if _CAUSE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        return None  # "moved to Wednesday because of Thanksgiving": the holiday is the reason, not a date
     if _THE_BEFORE_HOLIDAY.search(text, max(0, m.start() - 4), m.start()) and _NOUN_AFTER_SEASON.match(text, m.end()):
         return None  # "the Christmas market", "the Black Friday email": a name
     return Atom(m.start(), m.end(), "day", cal.next_occurrence(build, g.as_of), pending=True, with_year=build)
@@ -801,6 +804,8 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None  # "paid on the 15th and the last working day of each month"
     elif m.lastgroup == "rel_weekday" and m.start() == m.start("rw_d") and _EVERY_WEEK_AFTER.match(text, m.end()):
         return None  # "Friday deploys are banned": what happens every Friday
+    elif m.lastgroup == "rel_weekday" and m.start() == m.start("rw_d") and _EDITION_AFTER.match(text, m.end()):
+        return None  # "the Sunday edition goes to press at 11pm": every Sunday's
     elif m.lastgroup == "rel_weekday" and _working_week(m, text):
         return None  # "Monday to Friday, 8am-6pm": the days of every week, not a date
     window = cal.resolve_relative(m, g.as_of, g.sprint_weeks, g.fiscal_year_start)
@@ -843,6 +848,9 @@ _TAKES_BEFORE = re.compile(
     r"\b(?:takes?|took|taking|needs?|needed|requires?|wait|allow|budget)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
 _EVERY_MONTH_AFTER = re.compile(r"[^.;!?]{0,48}?\b(?:each|every|a|per)\s+month\b", re.IGNORECASE)
+_EDITION_AFTER = re.compile(
+    r"\s+(?:editions?|papers?|supplements?|magazine|crossword|broadcast|digest)\b", re.IGNORECASE
+)
 _EVERY_WEEK_AFTER = re.compile(r"\s+[a-z]+s\s+(?:are|were|get|go|need|must|should|can|happen|run)\b")
 _WEEK_JOIN = r"\s*(?:to|through|thru|till|until|-|\u2013|\u2014)\s*"
 _WEEK_TO_END = re.compile(_WEEK_JOIN + r"(?:fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
@@ -880,6 +888,9 @@ def _in_as_effort(m: re.Match[str], text: str) -> bool:
     )
 
 
+_SOLD_OUT = re.compile(r"\b(?:sold(?:\s+out)?|booked\s+(?:up|out)|filled\s+up)\s+$", re.IGNORECASE)
+
+
 def _not_a_date_in(m: re.Match[str], text: str) -> bool:
     """'in 3 months' and 'within 30 days' that name no date: counts, rules, offsets, averages."""
     start = m.start()
@@ -893,6 +904,7 @@ def _not_a_date_in(m: re.Match[str], text: str) -> bool:
         or offset_after(text[m.end() : m.end() + 60])
         or on_average(text, m.end())
         or habitual(text, start)  # "the phased release typically completes in 7 days"
+        or _SOLD_OUT.search(text, max(0, start - 16), start) is not None  # "sold out in 3 days": how fast it went
         or (  # "4 incidents in 3 months"; "move 7 instances over the next two weeks" is a date
             m["ri_p"][:2].lower() == "in" and _EVENTS_IN.search(text, max(0, start - 40), start) is not None
         )

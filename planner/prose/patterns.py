@@ -327,7 +327,7 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     r"(?:(?:[$\u20ac\u00a3]\s?|\b(?:USD|EUR|GBP|INR|BRL|CAD|AUD|JPY|CHF)\s?)\d[\d.,]*\s*(?:[kmb]n?|million|billion)?(?:\s+of\s+[\w-]+)?\s+over|"
     r"\b(?:replies|responses|answers)\b(?:\s+[\w-]+){0,4}\s+(?:may|can|will|could|might)\s+take(?:\s+up\s+to)?|"
     r"\b(?:signed|logged)\s+in\s+for|\b(?:mg|g|ml|mcg|kg)\s+(?:in|per|every|over)|\b(?:preceding|prior)|\b(?:every|each|per|once|twice|thrice|times|last|past|previous|trailing|first|next|over\s+the\s+(?:last|past|next)|"
-    r"after(?:\s+another)?|up|down|rose|fell|gained|lost|dropped|jumped|slipped|(?<!followed\s)by|since|aged|(?:is|are)\s+ready\s+in|"
+    r"after(?:\s+another)?|(?<!-)up|(?<!-)down|rose|fell|gained|lost|dropped|jumped|slipped|(?<!followed\s)by|since|aged|(?:is|are)\s+ready\s+in|"
     r"retention\s+of|retain(?:ed)?\s+for|kept\s+for|keep\s+for|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
     r"commit(?:s|ted)?(?:\s+[\w$\u20ac\u00a3/.,-]+){0,3}?\s+for|term\s+of|contract\s+of|"
     r"window\s+(?:of|is)|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
@@ -371,17 +371,17 @@ ESTIMATE_TRAP_NOUNS = re.compile(
     r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
     r"experience|rolling(?!\s+out\b)|average|interval|cadence|frequency|covers?|valid|stored|store\s+(?:[\w-]+\s+){0,3}for|kept|keeps?|holds?|held|CDN|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
     r"SLOs?|latency|availability|outages?|incidents?|lasted|lasts|runs\s+for|ran\s+for|running\s+for|runs\s+in|ran\s+in|"
-    r"(?:lead|response|first-response|resolution|turnaround|wait|handling|transit|dwell|cycle)\s+times?|clocks?|dries|drying|cures|curing|(?:design|service|useful|asset|product)\s+life|lifecycle|life-?span|payback|lag|runtimes?|runway|commitment|terms?|statute|limitations|logs|windows?|"
+    r"(?:lead|response|first-response|resolution|turnaround|wait|handling|transit|dwell|cycle)\s+times?|clocks?|dries|drying|cures|curing|(?:design|service|useful|asset|product|shelf)[\s-]+life|half-li(?:fe|ves)|lifecycle|incubat\w*|stable\s+for|life-?span|payback|lag|runtimes?|runway|commitment|terms?|statute|limitations|logs|windows?|"
     r"freight|shipping|DSO|DPO|DIO|(?:month|quarter|year)[- ]end\s+close|runs\s+(?:[\w-]+\s+){1,3}in|renders?)"
     r"\b(?:[^.;!?]|\.\d){0,64}$",
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = re.compile(
-    r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|(?:forecast(?:ed)?\s+)?demand|cover|hypercare|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
+    r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|(?:forecast(?:ed)?\s+)?demand|cover|shipping|transit|(?:[\w-]+\s+){0,2}stability|hypercare|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
     r"battery(?:\s+life)?|playback|runtime|talk\s+time|standby|gameplay|footage)|\d+\s+min(?:ute)?s?\b|"
     r"on\s+\d+\s+(?:GPUs?|TPUs?|nodes?|machines?|cores?|workers?|instances?)\b|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
-    r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:contract|policy)|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:standard|spec|specification|norm|regulation))\b|per\s+(?:shift|run|job|person|user|ticket|request|cycle|customer|client|account|meeting|call|session)\b|"
+    r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:contract|policy)|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:standard|spec|specification|norm|regulation))\b|per\s+(?:shift|run|job|person|user|ticket|request|cycle|customer|client|account|meeting|call|session|plate|sample|patient|subject)\b|"
     r"to\s+(?:respond|reply|appeal|pay|submit|accept|object|cancel|claim|comply|run|execute|replicate|restore|clear|arrive|"
     r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back|fulfil|fulfill|process|issue|report|notify)\b|"
     r"in\s+advance\b|beforehand\b|at\s+a\s+time\b|for\s+(?:delivery|dispatch|shipping|shipment)\b|"

@@ -788,6 +788,14 @@ TRAPS = [
     "In the last storm the call centre took 18,000 calls in 24 hours.",
     "Each food parcel feeds a family of four for 3 days.",
     "The 18 volunteers with over 500 hours each get an award.",
+    "Incubate plates at 37 \u00b0C for 48 hours, then read absorbance at 450 nm.",
+    "Compound BX-417 has a half-life of about 9 hours in human plasma.",
+    "The drug product is stable for 24 months at 5 \u00b0C and 6 months at 25 \u00b0C.",
+    "The kinetic solubility assay takes about 2 hours per plate on the nephelometer.",
+    "ICH Q1A expects 12 months of long-term stability data at submission.",
+    "The transport study simulated 48 hours of shipping at 30 \u00b0C.",
+    "The Sunday edition goes to press at 11pm.",
+    "We printed 8,500 copies of the anniversary issue and sold out in 3 days.",
 ]
 
 
@@ -912,6 +920,8 @@ STILL_EFFORTS = [
     ("We usually estimate 3 weeks for an integration like this.", "3 weeks"),
     ("Writing the renewal usually takes us about 60 hours.", "about 60 hours"),
     ("Rework the refunds flow: 3 weeks.", "3 weeks"),
+    ("Once checkout is stable, we need about 2 weeks for the cutover.", "about 2 weeks"),
+    ("Then site start-up 3 months, if the CRO staffs it.", "3 months"),
 ]
 
 
@@ -1176,3 +1186,9 @@ def test_several_mentions_in_order_with_exact_offsets():
 def test_easter_follows_the_gregorian_computus():
     known = {2024: "2024-03-31", 2025: "2025-04-20", 2026: "2026-04-05", 2027: "2027-03-28", 2038: "2038-04-25"}
     assert {year: cal.easter(year).isoformat() for year in known} == known
+
+
+def test_a_holiday_given_as_the_reason_is_no_date():
+    found = find_mentions("The CRO call is moved to Wednesday, December 2 because of Thanksgiving.", GRAMMAR)
+    assert [m.text for m in found] == ["Wednesday, December 2"]
+    assert [m.text for m in find_mentions("We ship before Thanksgiving.", GRAMMAR)] == ["Thanksgiving"]
