@@ -392,18 +392,130 @@ ESTIMATE_TRAP_AFTER = re.compile(
 )
 
 
+# --- regrouping an alternation by first letter -----------------------------------------------
+# `re` tries the branches of an alternation one by one at every position of a search, so a
+# search for `\b(?:trials?|retention|...)` over 70 characters tries each of 90 words 70 times.
+# A branch that opens with a literal is skipped on one comparison, and a pattern whose every
+# branch opens with one lets `re` jump to the positions that can start it. So the branches are
+# regrouped: `\b(?:trial|term|(?:lead|wait)\s+time)` becomes `t(?<!\w.)(?:rial|erm)|
+# l(?<!\w.)(?:ead\s+time)|w(?<!\w.)(?:ait\s+time)`, where `(?<!\w.)` after a word's first
+# letter is `\b` before it. Where a match can start and whether one does is unchanged (the
+# order of branches may change which branch matches, so only for searches that use no groups).
+
+
+def by_first_letter(source: str) -> str:
+    r"""`source` (a case-sensitive regex) with its branches regrouped by their first letter.
+    A pattern that is one group and what follows it (`\b(?:...)\s*$`) has the group's
+    branches regrouped: what follows is not copied into each."""
+    boundary = source.startswith("\\b(?:")
+    if (boundary or source.startswith("(?:")) and len(_branches(source)) == 1:
+        opened = source[2:] if boundary else source
+        end = _group_end(opened)
+        if opened[end : end + 1] not in ("?", "*", "+", "{"):
+            return "(?:" + _regrouped(opened[3 : end - 1], boundary) + ")" + opened[end:]
+    return _regrouped(source, False)
+
+
+def _regrouped(source: str, boundary: bool) -> str:
+    r"""The branches of `source`, each after `\b` if `boundary`, regrouped by first letter."""
+    letters: dict[tuple[str, bool], list[str]] = {}
+    others: list[str] = []
+    for branch in _branches(source):
+        for bounded, opened in _letter_first(branch, boundary, others):
+            letters.setdefault((opened[0], bounded), []).append(opened[1:])
+    grouped = [
+        first + ("(?<!\\w.)" if bounded else "") + "(?:" + "|".join(rests) + ")"
+        for (first, bounded), rests in sorted(letters.items())
+    ]
+    return "|".join(grouped + others)
+
+
+def _letter_first(branch: str, boundary: bool, others: list[str]) -> list[tuple[bool, str]]:
+    r"""`branch` as branches that open with a letter (and whether `\b` comes before it), by
+    distributing a leading `\b` and non-capturing groups; what cannot be is added to `others`."""
+    if branch.startswith("\\b"):
+        return _letter_first(branch[2:], True, others)
+    if branch[:1].isalpha() and branch[1:2] not in ("?", "*", "+", "{"):
+        return [(boundary, branch)]
+    if branch.startswith("(?:"):
+        end = _group_end(branch)
+        if branch[end : end + 1] not in ("?", "*", "+", "{"):
+            out: list[tuple[bool, str]] = []
+            for inner in _branches(branch[3 : end - 1]):
+                out += _letter_first(inner + branch[end:], boundary, others)
+            return out
+    others.append(("\\b" if boundary else "") + branch)
+    return []
+
+
+def _branches(source: str) -> list[str]:
+    """The top-level branches of `source`."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(source, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    out.append(source[start:])
+    return out
+
+
+def _group_end(source: str) -> int:
+    """Where the group that opens `source` ends (after its `)`)."""
+    depth, i = 0, 0
+    while True:
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(source, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+
+
+def _class_end(source: str, i: int) -> int:
+    """Where the character class opening at `source[i]` ends (after its `]`)."""
+    i += 1
+    if source[i : i + 1] == "^":
+        i += 1
+    if source[i : i + 1] == "]":
+        i += 1
+    while source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i + 1
+
+
 class Before:
     """A pattern that ends where a position in the text is (`...$`), searched in the lowered
     text before it. `re` skips a branch on its first letter only in a case-sensitive pattern,
     so this is several times faster than the same search with IGNORECASE: these patterns run
-    for every estimate. A text that lowering makes longer (U+0130) is searched as written."""
+    for every estimate. The lowered pattern is also regrouped by first letter (`by_first_letter`).
+    A text that lowering makes longer (U+0130) is searched as written."""
 
     __slots__ = ("folded", "written")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         assert pattern.flags & re.IGNORECASE and not re.search(r"\\[A-Z]|A-Z|\(\?-?i", pattern.pattern)
         self.written = pattern
-        self.folded = re.compile(pattern.pattern.lower())
+        self.folded = re.compile(by_first_letter(pattern.pattern.lower()))
 
     def search(self, text: str, start: int, reach: int) -> int | None:
         """Where a match ending at `start` begins, looking at most `reach` characters back."""

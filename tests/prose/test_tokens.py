@@ -190,7 +190,8 @@ _TRAP_WORDS = (  # noqa: SIM905 - a word list reads best as words
     "has been stuck in pending Users can mute a thread replies may take up to signed in mg g preceding prior "
     "takes the vendor about run nightly followed improved respond within renews to month-end close rolls out "
     "retention warranty expires cache tokens lease runway freight logs DSO runs suite renders xevery sublast subper "
-    "freight shipping from Shenzhen Rotterdam delivery times is are"
+    "freight shipping from Shenzhen Rotterdam delivery times is are incubate half-life stable start-up up down "
+    "shelf life sold"
 ).split()
 
 
@@ -205,3 +206,23 @@ def test_lowered_trap_search_finds_what_the_ignorecase_search_finds(words):
         for reach in range(start + 2):
             found = before.written.search(text, max(0, start - reach), start)
             assert before.search(text, start, reach) == (None if found is None else found.start()), (text, reach)
+
+
+def test_regrouped_trap_searches_find_what_the_written_ones_find_on_the_labelled_sentences():
+    """`by_first_letter` regroups the trap patterns; before every number and unit of every
+    labelled sentence, each finds the same start as the pattern as written."""
+    for sentence in SENTENCES:
+        for anchor in re.finditer(r"\d|\b(?:days?|weeks?|months?|hours?|sprints?)\b", sentence):
+            start = anchor.start()
+            for before, reach in ((p.TRAP_BEFORE, 40), (p.TRAP_NOUNS, 72)):
+                found = before.written.search(sentence, max(0, start - reach), start)
+                assert before.search(sentence, start, reach) == (None if found is None else found.start()), sentence
+
+
+def test_by_first_letter_regroups_branches_under_their_letter():
+    regrouped = p.by_first_letter(r"\b(?:trials?|term|(?:lead|wait)\s+times?|\d+\s+of)\s*$")
+    assert regrouped.startswith("(?:l(?<!\\w.)(?:ead\\s+times?)|t(?<!\\w.)(?:rials?|erm)|")
+    pattern = re.compile(regrouped)
+    for text, start in [("lead times ", 0), ("the term ", 4), ("12 of ", 0), ("a midterm ", None), ("", None)]:
+        found = pattern.search(text)
+        assert (None if found is None else found.start()) == start, text
