@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from planner import patterncache
 from planner.config import Config
 from planner.diagnostics import Diagnostic, Report, Severity
 from planner.fingerprint import with_snippets
@@ -119,7 +120,9 @@ def _init_worker(config: Config, as_of: date) -> None:
 
 def _worker_chunk(files: list[PlanFile]) -> tuple[int, list[Diagnostic]]:
     assert _worker_settings is not None
-    return _check_chunk(files, *_worker_settings)
+    result = _check_chunk(files, *_worker_settings)
+    patterncache.save()  # the patterns compiled here: a forked worker exits without `atexit`
+    return result
 
 
 def _check_in_workers(

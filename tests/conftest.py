@@ -1,10 +1,16 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+# planner keeps compiled patterns in the user's cache folder; the tests, and every planner
+# they start, keep theirs in a folder of their own (set before planner is imported).
+os.environ["PLANNER_CACHE_DIR"] = tempfile.mkdtemp(prefix="planner-test-cache-")
 
 from planner.cli import main
 

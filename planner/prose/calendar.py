@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from planner.patterncache import compiled
 from planner.prose.patterns import MONTH_NUMBER, NUMBER_WORDS, VAGUE_COUNTS, WEEKDAYS
 from planner.windows import (
     Window,
@@ -255,7 +256,7 @@ def part_of(window: Window, unit: str, part: str) -> Window:
 # --- relative expressions, resolved against the as-of date (for display) --------------------
 
 
-_PAST = re.compile(r"\b(?:past|last|previous)\b", re.IGNORECASE)
+_PAST = compiled(r"\b(?:past|last|previous)\b", re.IGNORECASE)
 _UNIT_WORD = {  # a term is about a quarter, a semester about a half
     "wk": "week",
     "q": "quarter",
@@ -453,7 +454,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float, fiscal_
     return None
 
 
-_ISO_LOOK = re.compile(r"^\d{4}-")
+_ISO_LOOK = compiled(r"^\d{4}-")
 
 
 def spelling(window: Window, like: str) -> str:

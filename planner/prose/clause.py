@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+from planner.patterncache import compiled
+
 # "3 weeks of work", "2 days of QA", "a month of two engineers": the duration says it is work.
-OF_WORK = re.compile(
+OF_WORK = compiled(
     r"\s+of\s+(?:build\b|(?:hands-on\s+|heads-down\s+|focused\s+|config\s+|configuration\s+|integration\s+|setup\s+|build\s+|"
     r"migration\s+|implementation\s+|cleanup\s+|prep\s+)?work|effort|engineering|design|development|dev|QA|testing|research|discovery|front-?end|back-?end|"
     r"full-?stack|mobile|iOS|Android|web|infra(?:structure)?|ops|data\s+science|"
@@ -22,7 +24,7 @@ OF_WORK = re.compile(
 
 
 # "longer than the 2 days we'd budgeted": an amount someone set aside for the work.
-_BUDGETED_AFTER = re.compile(
+_BUDGETED_AFTER = compiled(
     r"\s+(?:we|I|they|you)(?:['\u2019]d|\s+had|\s+have)?\s+(?:budgeted|estimated|planned|allowed|allocated|scoped)\b",
     re.IGNORECASE,
 )
@@ -38,7 +40,7 @@ def on_average(text: str, end: int) -> bool:
     return _ON_AVERAGE.match(text, end) is not None
 
 
-_ON_AVERAGE = re.compile(r",?\s+(?:on\s+average|on\s+a\s+typical\s+\w+|typically|usually|normally)\b", re.IGNORECASE)
+_ON_AVERAGE = compiled(r",?\s+(?:on\s+average|on\s+a\s+typical\s+\w+|typically|usually|normally)\b", re.IGNORECASE)
 
 
 def habitual(text: str, start: int) -> bool:
@@ -53,10 +55,10 @@ def habitual(text: str, start: int) -> bool:
 
 
 # "writing the application usually takes us about 60 hours": our own work, however usual.
-_TAKES_US = re.compile(
+_TAKES_US = compiled(
     r"\b(?:takes?|took|costs?)\s+(?:us|me|the\s+team|our\s+team)\s+(?:about\s+|around\s+|roughly\s+)?$"
 )
-_HABITUAL = re.compile(
+_HABITUAL = compiled(
     r"\b(?:usually|typically|typical|normally|generally|currently|historically|each\s+[\w-]+\s+(?:takes|lasts|runs)|traditionally|tends?\s+to|on\s+average|"
     r"medians?|averages?|averaged|velocity\b(?!\s*,)|(?:runs?|ran|kicks\s+off)\s+(?:every|each)\s+(?:night|morning|evening|hour|day|week|weekday|weekend)|"
     r"nightly|hourly)\b",
@@ -141,38 +143,38 @@ def planned_clause(text: str, start: int) -> bool:
 
 
 # What a plan says: due, will, should, aims, expects, targets, plans, by when.
-_PLAN_CUE = re.compile(
+_PLAN_CUE = compiled(
     r"\b(?:due|should|will|'ll|shall|expect\w*|aim\w*|target\w*|plan\w*|hope|intend\w*|going\s+to|want|ready|need\s+to|"
     r"promis\w*|commit\w*|ask(?:ed|s)|requested|agreed|proposed|scheduled)\b",
     re.IGNORECASE,
 )
 
 
-_EFFORT_SAID = re.compile(
+_EFFORT_SAID = compiled(
     r"\best\.|\b(?:estimat\w*|effort|sized|sizing|scoped|scoping|pointed|budget(?:ed)?|timebox(?:ed)?|time-boxed|"
     r"person|people|engineers?|developers?|devs|designers?|FTEs?|expect\w*|(?<!traffic\s)(?<!load\s)(?<!CPU\s)spike)\b",
     re.IGNORECASE,
 )
 # "2 weeks' notice", "10 years' service", "a day's work": what the duration is of.
-_POSSESSIVE = re.compile(r"['\u2019]s?\s+\w")
-_WORK_POSSESSED = re.compile(
+_POSSESSIVE = compiled(r"['\u2019]s?\s+\w")
+_WORK_POSSESSED = compiled(
     r"['\u2019]s?\s+(?:work|effort|engineering|development|dev|design|QA|testing|research|coding|labou?r)\b",
     re.IGNORECASE,
 )
-_WORK_NEEDS = re.compile(
+_WORK_NEEDS = compiled(
     r"\b(?:needs?|needed|requires?|required|costs?|spend|spent|takes?|took)\s+(?:about\s+|around\s+|roughly\s+)?(?:[~\u2248]\s*)?$",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[.;!?:(\u2014]\s|,\s+(?:and|but|while|whereas|so|or)\s|\s\u2013\s")
+_CLAUSE_END = compiled(r"[.;!?:(\u2014]\s|,\s+(?:and|but|while|whereas|so|or)\s|\s\u2013\s")
 # An offset from an event: "30 days after purchase", "6 weeks before the event", "7 days prior to".
-_OFFSET_AFTER = re.compile(
+_OFFSET_AFTER = compiled(
     r"(?:(?:,|,?\s+(?:and|or))\s+\d+\s+(?:business\s+|working\s+)?[a-z]+)*"  # "3 days, 7 days and 14 days after"
     r"\s+(?:or\s+(?:more|less|longer)\s+)?(?:after|before|prior\s+to|following|since|beyond|past|"
     r"from\s+(?:the|their|your|its|his|her|each|every)\s+(?!team\b|vendor\b|agency\b))\b",
     re.IGNORECASE,
 )
 # A limit on a duration, not an amount of work: "capped at", "may not exceed", "no more than".
-_LIMIT_BEFORE = re.compile(
+_LIMIT_BEFORE = compiled(
     r"\b(?:capped\s+at|limited\s+to|(?:may|must|can|shall|should|will|does|do)\s+not\s+exceed|(?:cannot|can't|won't)\s+exceed|"
     r"exceed(?:s|ing)?|no\s+(?:more|longer|less|fewer)\s+than|not\s+(?:more|longer|less)\s+than|"
     r"(?:a\s+)?(?:maximum|minimum)\s+of|(?:more|longer|less|shorter)\s+than|older\s+than|for\s+(?:more|longer|less)\s+than|"
@@ -181,7 +183,7 @@ _LIMIT_BEFORE = re.compile(
 )
 # A state that lasts, then "for": "stays up for 14 days", "sits in the chamber for 48 hours",
 # "are embargoed for 70 years", "was down for 3 hours".
-_STATE_FOR_BEFORE = re.compile(
+_STATE_FOR_BEFORE = compiled(
     r"\b(?:stay(?:s|ed)?|remain(?:s|ed)?|feeds?|fed|sits?|sat|(?<!-)lives?|(?<!-)lived|idles?|(?<!\bto\s)(?<!\bwill\s)runs?|ran|running|(?:is|are|was|were|be|been|being|gets?|got)\s+"
     r"(?:\w+ly\s+)?(?!needed\b|required\b|spent\b|reserved\b|allocated\b|allotted\b|staffed\b|planned\b|expected\b|"
     r"scheduled\b|booked\b|blocked\s+out\b|set\s+aside\b|dedicated\b|assigned\b|released\b)(?:\w+ed|\w+en|held|kept|shut|down|offline|online|open|closed|"
@@ -204,7 +206,7 @@ _PERIOD_NOUNS = (  # noqa: SIM905 - a word list reads best as words
 # The first word of each, singular and plural: a clause without one of them has no such subject.
 _PERIOD_FIRSTS = [noun.split("_")[0].split("-")[0] for noun in _PERIOD_NOUNS]
 _PERIOD_WORDS = frozenset([*_PERIOD_FIRSTS, *(w + "s" for w in _PERIOD_FIRSTS)])
-_PERIOD_SUBJECT = re.compile(
+_PERIOD_SUBJECT = compiled(
     r"\b(?:" + "|".join(re.escape(n).replace("_", r"\s+") for n in _PERIOD_NOUNS) + ")s?"
     r"(?:\s+itself|\s+(?:for|of|on|in)(?:\s+[\w'-]+){1,3}?)?\s+(?:(?:(?:usually|typically|normally|often|generally|always)\s+)?"
     r"(?:is|are|was|were|will\s+be|lasts?|lasted|runs?|ran|takes?|took|of|at)\s+|"
@@ -214,11 +216,11 @@ _PERIOD_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 # A machine or a schedule at work, not people: "the nightly re-index takes around 3 hours".
-_RUN_CLAUSE = re.compile(
+_RUN_CLAUSE = compiled(
     r"\b(?:nightly|hourly|daily|weekly|cron|scheduled\s+job|batch\s+job|runs\s+overnight)\b", re.IGNORECASE
 )
 # A rule, not a plan: "claims must be reported within 30 days", "the law requires 10 hours off".
-_RULE_CLAUSE = re.compile(
+_RULE_CLAUSE = compiled(
     r"\b(?:must|shall|may\s+not|must\s+not|not\s+allowed|(?:is|are)\s+(?:required|entitled|eligible|allowed|permitted)|"
     r"policy|regulations?|regulator|statutory|mandatory|compulsory|by\s+law|rules?\s+require|clauses?\s+\d[\d.]*\s+gives?)\b",
     re.IGNORECASE,

@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 from functools import partial
 
+from planner.patterncache import compiled
 from planner.prose import calendar as cal
 from planner.prose import patterns as p
 from planner.prose.clause import clause_before, habitual, offset_after, on_average, planned_clause
@@ -17,7 +18,7 @@ from planner.prose.effort import estimate_from
 from planner.prose.mention import DATE, Atom, Grammar, Handler, Mention, absolute, counted, cued
 from planner.windows import Window, WindowError, day_window, month_window, range_window
 
-_YEAR_NOUNS = re.compile(
+_YEAR_NOUNS = compiled(
     r"^\s+(?:roadmaps?|plans?|planning|goals|OKRs?|budget|launch|release|targets?|strategy|priorities|timelines?|timeframe|"
     r"pricing|prices|guidance|forecasts?|outlook|year-in-review|recap|"
     r"kickoff|offsite|season|cycle|edition|conference|summit|review|calendar|horizon|deadline|vision|effort|bet|"
@@ -25,18 +26,18 @@ _YEAR_NOUNS = re.compile(
     re.IGNORECASE,
 )
 # "it fits in one sprint", "doable in 3 days", "we did it in a week": an amount of work.
-_IN_AS_EFFORT = re.compile(
+_IN_AS_EFFORT = compiled(
     r"\b(?:doable|fits?|do\s+(?:it|this|that|them)|did\s+(?:it|this|that|them))\s+$", re.IGNORECASE
 )
 # "we can get it done in two weeks" is an amount too, but "it should be done in two weeks" and
 # "ship it in a fortnight" say when.
-_DONE_IN = re.compile(
+_DONE_IN = compiled(
     r"\b(?:done|build|built|finish(?:ed)?|complet(?:e|ed)|deliver(?:ed)?|implement(?:ed)?|"
     r"ship(?:ped)?\s+(?:it|this|that)|write|written|migrate[ds]?)\s+(?:it\s+|this\s+|that\s+|them\s+)?$",
     re.IGNORECASE,
 )
-_OR_MORE = re.compile(r"\s+or\s+(two|three)\b", re.IGNORECASE)
-_CAN_BEFORE = re.compile(r"\b(?:can|could|can't|cannot|able\s+to)\s[^.;:!?]{0,40}$", re.IGNORECASE)
+_OR_MORE = compiled(r"\s+or\s+(two|three)\b", re.IGNORECASE)
+_CAN_BEFORE = compiled(r"\b(?:can|could|can't|cannot|able\s+to)\s[^.;:!?]{0,40}$", re.IGNORECASE)
 
 
 def _iso_day(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -99,9 +100,9 @@ def _md_slash(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 # A yearless slash date that can only be month first, or only day first.
-_MONTH_FIRST = re.compile(r"(?<![\w./-])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\w/]|[.,:-]\d)")
-_DAY_FIRST = re.compile(r"(?<![\w./-])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\w/]|[.,:-]\d)")
-_DAY_CUE_BEFORE = re.compile(
+_MONTH_FIRST = compiled(r"(?<![\w./-])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])(?![\w/]|[.,:-]\d)")
+_DAY_FIRST = compiled(r"(?<![\w./-])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\w/]|[.,:-]\d)")
+_DAY_CUE_BEFORE = compiled(
     r"\b(?:on|from|by|until|till|since|effective|dated|before|after|starting|due)\s+$", re.IGNORECASE
 )
 
@@ -133,7 +134,7 @@ def _my_slash(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 # What a plan's timing names before its month: "VP build 03/2027", "SOP 07/2027", "GA: 09/2027"
 # (a month written with two digits: "build 3/2027" may be a build number).
-_MILESTONE_BEFORE = re.compile(
+_MILESTONE_BEFORE = compiled(
     r"\b(?:builds?|SOP|EOP|launch|release|GA|go-live|freeze|kick-?off|cutover|pilot|rollout|milestone|handover)"
     r"\s*:?\s*$",
     re.IGNORECASE,
@@ -158,11 +159,11 @@ def _read_by_weekday(a: int, b: int, weekday: str, as_of: date) -> tuple[int, in
     return fits[0] if len(fits) == 1 else None
 
 
-_SLASH_HEADING = re.compile(
+_SLASH_HEADING = compiled(
     r"(?:^|\b(?:minutes|notes|update|status|standup|stand-up|sync|retro|review|meeting|agenda|plan|recap|summary)\s+)$",
     re.IGNORECASE,
 )
-_SLASH_WEEK_OF = re.compile(p.WEEK_OF + "$", re.IGNORECASE)
+_SLASH_WEEK_OF = compiled(p.WEEK_OF + "$", re.IGNORECASE)
 
 
 def _week_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -246,7 +247,7 @@ def _weeks_range(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return Atom(m.start(), m.end(), "range", cal.next_occurrence(build, g.as_of), pending=not given)
 
 
-_STUDY_WEEK_BEFORE = re.compile(r"\b(?:visit|cycle|dose|day|study|trial|arm)\s+\d+\s*[(,/-]?\s*$", re.IGNORECASE)
+_STUDY_WEEK_BEFORE = compiled(r"\b(?:visit|cycle|dose|day|study|trial|arm)\s+\d+\s*[(,/-]?\s*$", re.IGNORECASE)
 
 
 def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -270,7 +271,7 @@ def _week_num(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return Atom(m.start(), m.end(), "week", window, pending=not given)
 
 
-_W_WEEK_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:and|or|to|through|until)\b|\s*[-\u2013]\s*W?\d")
+_W_WEEK_AFTER = compiled(r"\s*(?:[,.;:!?)]|$)|\s+(?:and|or|to|through|until)\b|\s*[-\u2013]\s*W?\d")
 
 
 def _eoy_year(m: re.Match[str], text: str, g: Grammar) -> Atom:
@@ -306,7 +307,7 @@ def _season_bare(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
 
 
 # After a bare season, a word that is neither a preposition nor a conjunction is a noun it modifies.
-_NOUN_AFTER_SEASON = re.compile(
+_NOUN_AFTER_SEASON = compiled(
     r"[ \t]+(?!(?:and|or|but|to|through|until|till|when|while|as|so|because|if|then|of|in|on|at|for|with|by)\b)[a-z]"
     r"|[ \t]+[A-Z][a-z]"  # "the Spring Street depot": a name
 )
@@ -374,9 +375,9 @@ def _qh(m: re.Match[str], text: str, g: Grammar) -> Mention | Atom | None:
     return absolute(m, text, window, unit, pending, lambda y: build(y, n, m[0]))
 
 
-_PERIOD_SLASH = re.compile(r"[QH][1-4]/$")
-_TO_PERIOD = re.compile(r"\s*(?:-|\u2013|\u2014|\.\.|to|through|thru|until|till)\s*[QH][1-4]")
-_H_NOUNS = re.compile(
+_PERIOD_SLASH = compiled(r"[QH][1-4]/$")
+_TO_PERIOD = compiled(r"\s*(?:-|\u2013|\u2014|\.\.|to|through|thru|until|till)\s*[QH][1-4]")
+_H_NOUNS = compiled(
     r"\s+(?:priorities|goals|themes|bets|commitments|OKRs?|targets|focus|forecasts?|numbers|results|revenue|pipeline|"
     r"headcount|hiring|bookings|board|roadmaps?|plans?|planning|budgets?|launch(?:es)?)\b",
     re.IGNORECASE,
@@ -454,9 +455,9 @@ def _half_of_month(m: re.Match[str], kind: str, n: int, g: Grammar) -> Atom | No
     return Atom(m.start(), m.end(), "range", cal.next_occurrence(build, g.as_of), with_year=build)
 
 
-_THE_BEFORE_HOLIDAY = re.compile(r"\bthe\s$", re.IGNORECASE)
-_CAUSE_BEFORE = re.compile(r"\b(?:because\s+of|due\s+to|owing\s+to|on\s+account\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
-_HOLIDAY_WEEK_OF = re.compile(r"\b(?:the\s+)?(?:week|wk)\s+of\s+$", re.IGNORECASE)
+_THE_BEFORE_HOLIDAY = compiled(r"\bthe\s$", re.IGNORECASE)
+_CAUSE_BEFORE = compiled(r"\b(?:because\s+of|due\s+to|owing\s+to|on\s+account\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_HOLIDAY_WEEK_OF = compiled(r"\b(?:the\s+)?(?:week|wk)\s+of\s+$", re.IGNORECASE)
 
 
 def _holiday(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -545,7 +546,7 @@ def _month_word(word: str, numbered: bool = False) -> int | None:
 
 
 _LOWER_WORDS = frozenset(("may", "march", "mar"))
-_MONTH_PREPOSITION = re.compile(r"\b(?:between|from|in|until|till|through|since|early|late|mid-?)\s*$", re.IGNORECASE)
+_MONTH_PREPOSITION = compiled(r"\b(?:between|from|in|until|till|through|since|early|late|mid-?)\s*$", re.IGNORECASE)
 
 
 def _day_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -639,9 +640,9 @@ def _listed(text: str, m: re.Match[str]) -> bool:
     return m["mo_m"].lower() != "mar" and _SUBJECT_AFTER.match(text, m.end()) is not None  # "Mar is short for"
 
 
-_ITEM_START = re.compile(r"(?:^|[;.!?\u2022*]\s+|\n\s*)$")
-_ITEM_AFTER = re.compile(r"\s*(?:[\u2013\u2014]|-\s|:\s)")
-_SUBJECT_AFTER = re.compile(r"\s+(?:is|was|will|looks|seems|has|gets|feels)\b")
+_ITEM_START = compiled(r"(?:^|[;.!?\u2022*]\s+|\n\s*)$")
+_ITEM_AFTER = compiled(r"\s*(?:[\u2013\u2014]|-\s|:\s)")
+_SUBJECT_AFTER = compiled(r"\s+(?:is|was|will|looks|seems|has|gets|feels)\b")
 
 
 def _modifies(text: str, start: int, end: int) -> bool:
@@ -653,15 +654,15 @@ def _modifies(text: str, start: int, end: int) -> bool:
     )
 
 
-_ARTICLE_JUST_BEFORE = re.compile(r"\b(?:a|the)\s+$", re.IGNORECASE)
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|our|their|this|that)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
-_NOUN_OR_END_AFTER = re.compile(r"\s+(?!of\b|and\b|or\b|to\b)[A-Za-z]|\s*[.;!?]")
+_ARTICLE_JUST_BEFORE = compiled(r"\b(?:a|the)\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE = compiled(r"\b(?:the|a|an|our|their|this|that)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_NOUN_OR_END_AFTER = compiled(r"\s+(?!of\b|and\b|or\b|to\b)[A-Za-z]|\s*[.;!?]")
 
 
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
-_COLON_BEFORE = re.compile(r":\s*$")
+_NAME_AFTER = compiled(r"\s+[A-Z][a-z]")
+_COLON_BEFORE = compiled(r":\s*$")
 # "May to June 2027": "May" opens a range of months, so it is one.
-_TO_MONTH = re.compile(
+_TO_MONTH = compiled(
     r"\s*(?:-|\u2013|\u2014|to|through|thru|until|till)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I
 )
 
@@ -717,20 +718,20 @@ def _bare_year(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     return absolute(m, text, window, "year")
 
 
-_MODIFIED_YEAR_NOUN = re.compile(r"^\s+[a-z][\w-]*" + _YEAR_NOUNS.pattern[1:], re.IGNORECASE)
-_LAW_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:regulations|act|directive|statute|ordinance)\b", re.IGNORECASE)
-_AFTER_NUMBER = re.compile(r"\d\s$")  # "+1 415 555 2027": a phone number's last part
-_COUNTED = re.compile(r"^\s+(?:[a-z]+s|people|staff)\b")
+_MODIFIED_YEAR_NOUN = compiled(r"^\s+[a-z][\w-]*" + _YEAR_NOUNS.pattern[1:], re.IGNORECASE)
+_LAW_AFTER = compiled(r"\s+(?:[a-z][\w-]*\s+)?(?:regulations|act|directive|statute|ordinance)\b", re.IGNORECASE)
+_AFTER_NUMBER = compiled(r"\d\s$")  # "+1 415 555 2027": a phone number's last part
+_COUNTED = compiled(r"^\s+(?:[a-z]+s|people|staff)\b")
 # "the 2027 graduate cohort", "our 2027 research roadmap": a year that tells which one; a
 # count takes a plural ("the 2027 users").
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|our|their|its|this|that|your|his|her|my)\s+$", re.IGNORECASE)
-_SINGULAR_AFTER = re.compile(r"^\s+[a-z]*(?:ss|[a-rt-z])\b(?![-\u2013]\w)")
+_DETERMINER_BEFORE = compiled(r"\b(?:the|our|their|its|this|that|your|his|her|my)\s+$", re.IGNORECASE)
+_SINGULAR_AFTER = compiled(r"^\s+[a-z]*(?:ss|[a-rt-z])\b(?![-\u2013]\w)")
 # "2027 is the year we...": a year that a verb follows is the subject of the sentence.
-_YEAR_VERBS = re.compile(
+_YEAR_VERBS = compiled(
     r"^\s+(?:is|was|will|would|should|could|must|has|brings?|brought|starts?|ends?|begins?|marks?|looks?|becomes?)\b"
 )
 # Before a number and a plural noun, these compare amounts: "more than 2027 rows", "of 2000 requests".
-_COMPARED = re.compile(r"\b(?:than|over|under|of|to|about|around|nearly|almost|approximately)\s+$", re.IGNORECASE)
+_COMPARED = compiled(r"\b(?:than|over|under|of|to|about|around|nearly|almost|approximately)\s+$", re.IGNORECASE)
 
 
 def _product_name(text: str, start: int) -> bool:
@@ -741,7 +742,7 @@ def _product_name(text: str, start: int) -> bool:
     return m["name"].lower() not in _PLAN_NAMES
 
 
-_NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]+) $")
+_NAME_BEFORE = compiled(r"\b(?P<name>[A-Z][A-Za-z]+) $")
 # Capitalised words before a year that do not name a product: plan words and determiners.
 _PLAN_NAMES = frozenset(
     (
@@ -750,16 +751,16 @@ _PLAN_NAMES = frozenset(
     )
 )
 # "the 2nd time in 3 sprints": a span that counts occurrences, not a date.
-_TIMES_BEFORE = re.compile(r"\b(?:times?|twice|once|thrice)\s+$", re.IGNORECASE)
+_TIMES_BEFORE = compiled(r"\b(?:times?|twice|once|thrice)\s+$", re.IGNORECASE)
 
 
-_EVENTS_IN = re.compile(r"\b\d+\s+[a-z-]+s\s+$")
+_EVENTS_IN = compiled(r"\b\d+\s+[a-z-]+s\s+$")
 
 
 # Before and after "year-end" used as a modifier: a determiner or the start of a sentence, and
 # a word that is not a verb or a function word ("by year-end we ship" stays a date).
-_MODIFIER_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\b(?:the|a|an|our|this|its|their|your|his|her)\s+)$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(
+_MODIFIER_BEFORE = compiled(r"(?:^|[.;:!?]\s+|\b(?:the|a|an|our|this|its|their|your|his|her)\s+)$", re.IGNORECASE)
+_NOUN_AFTER = compiled(
     r"\s+(?!(?:is|are|was|were|will|would|should|can|could|may|might|must|has|have|had|and|or|but|to|for|at|in|on|by|"
     r"with|we|the|this|that|if|when|so|as|it|they|everything|all|then)\b)[A-Za-z][\w-]*"
 )
@@ -820,17 +821,15 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 # for "nowadays" ("Today, support handles refunds by hand"). "tonight" and "this morning"
 # always name a date.
 _NOW_WORDS = ("today",)
-_PAST_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
-_DONE = re.compile(r"\b(?:took|was|were|came|ran|finished|landed|shipped|arrived|ended)\b[^.;!?]*$", re.IGNORECASE)
-_FROM_NOW = re.compile(r"\b(?:from|starting|effective|until|till|by|before|after)\s+$", re.IGNORECASE)
-_AMOUNT = re.compile(r"\d(?![\d:.]*\s*(?:am|pm|[ap]\.m\.)(?!\w))(?!\d*:\d)")
-_STATE_VERB = re.compile(  # not "is rolling out": that happens today
+_PAST_THAN = compiled(r"\s+than\b", re.IGNORECASE)
+_DONE = compiled(r"\b(?:took|was|were|came|ran|finished|landed|shipped|arrived|ended)\b[^.;!?]*$", re.IGNORECASE)
+_FROM_NOW = compiled(r"\b(?:from|starting|effective|until|till|by|before|after)\s+$", re.IGNORECASE)
+_AMOUNT = compiled(r"\d(?![\d:.]*\s*(?:am|pm|[ap]\.m\.)(?!\w))(?!\d*:\d)")
+_STATE_VERB = compiled(  # not "is rolling out": that happens today
     r"\b(?:has|have|had|holds?|held|is|are|was|were|stands?|sits?|totals?)\b(?!\s+\w+ing\b)", re.IGNORECASE
 )
-_AND = re.compile(r"\b(?:and|but|then)\s")
-_DOING_AFTER = re.compile(
-    r"\s*(?::|,|\u2014|-)?\s*(?:I'm\s+|I\s+am\s+|we're\s+|we\s+are\s+)?[a-z]+ing\b", re.IGNORECASE
-)
+_AND = compiled(r"\b(?:and|but|then)\s")
+_DOING_AFTER = compiled(r"\s*(?::|,|\u2014|-)?\s*(?:I'm\s+|I\s+am\s+|we're\s+|we\s+are\s+)?[a-z]+ing\b", re.IGNORECASE)
 
 
 def _now_planned(m: re.Match[str], text: str) -> bool:
@@ -844,21 +843,19 @@ def _now_planned(m: re.Match[str], text: str) -> bool:
     return True
 
 
-_TAKES_BEFORE = re.compile(
+_TAKES_BEFORE = compiled(
     r"\b(?:takes?|took|taking|needs?|needed|requires?|wait|allow|budget)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
-_EVERY_MONTH_AFTER = re.compile(r"[^.;!?]{0,48}?\b(?:each|every|a|per)\s+month\b", re.IGNORECASE)
-_EDITION_AFTER = re.compile(
-    r"\s+(?:editions?|papers?|supplements?|magazine|crossword|broadcast|digest)\b", re.IGNORECASE
-)
-_EVERY_WEEK_AFTER = re.compile(r"\s+[a-z]+s\s+(?:are|were|get|go|need|must|should|can|happen|run)\b")
+_EVERY_MONTH_AFTER = compiled(r"[^.;!?]{0,48}?\b(?:each|every|a|per)\s+month\b", re.IGNORECASE)
+_EDITION_AFTER = compiled(r"\s+(?:editions?|papers?|supplements?|magazine|crossword|broadcast|digest)\b", re.IGNORECASE)
+_EVERY_WEEK_AFTER = compiled(r"\s+[a-z]+s\s+(?:are|were|get|go|need|must|should|can|happen|run)\b")
 _WEEK_JOIN = r"\s*(?:to|through|thru|till|until|-|\u2013|\u2014)\s*"
-_WEEK_TO_END = re.compile(_WEEK_JOIN + r"(?:fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
-_WEEK_FROM_MONDAY = re.compile(r"\bmon(?:day)?\.?" + _WEEK_JOIN + "$", re.IGNORECASE)
-_WEEK_TO_ANY = re.compile(_WEEK_JOIN + p.DAY_NAME, re.IGNORECASE)
-_WEEK_FROM_ANY = re.compile(r"\b" + p.DAY_NAME + _WEEK_JOIN + "$", re.IGNORECASE)
-_HOURS_BEFORE = re.compile(r"\b(?:open|opens|closed|hours)\b|\d\s*(?:am|pm)\b", re.IGNORECASE)
-_WEEK_NAMED = re.compile(
+_WEEK_TO_END = compiled(_WEEK_JOIN + r"(?:fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
+_WEEK_FROM_MONDAY = compiled(r"\bmon(?:day)?\.?" + _WEEK_JOIN + "$", re.IGNORECASE)
+_WEEK_TO_ANY = compiled(_WEEK_JOIN + p.DAY_NAME, re.IGNORECASE)
+_WEEK_FROM_ANY = compiled(r"\b" + p.DAY_NAME + _WEEK_JOIN + "$", re.IGNORECASE)
+_HOURS_BEFORE = compiled(r"\b(?:open|opens|closed|hours)\b|\d\s*(?:am|pm)\b", re.IGNORECASE)
+_WEEK_NAMED = compiled(
     r"\W*(?:\w+\s+){0,2}?(?:this|next|coming|last)\s+week\b|\W*(?:the\s+)?week\s+of\b", re.IGNORECASE
 )
 
@@ -888,7 +885,7 @@ def _in_as_effort(m: re.Match[str], text: str) -> bool:
     )
 
 
-_SOLD_OUT = re.compile(r"\b(?:sold(?:\s+out)?|booked\s+(?:up|out)|filled\s+up)\s+$", re.IGNORECASE)
+_SOLD_OUT = compiled(r"\b(?:sold(?:\s+out)?|booked\s+(?:up|out)|filled\s+up)\s+$", re.IGNORECASE)
 
 
 def _not_a_date_in(m: re.Match[str], text: str) -> bool:

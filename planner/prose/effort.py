@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from planner.estimates import Estimate
+from planner.patterncache import compiled
 from planner.prose import patterns as p
 from planner.prose.clause import OF_WORK, back_to, habitual, other_duration
 from planner.prose.mention import ESTIMATE, Grammar, Handler, Mention
@@ -123,13 +124,13 @@ def _minutes_of_work(text: str, start: int, after: str) -> bool:
     )
 
 
-_MINUTES_WORK_AFTER = re.compile(
+_MINUTES_WORK_AFTER = compiled(
     r"\s+of\s+(?!your\b|my\b|their\b)(?:[\w-]+\s+){0,2}(?:work|effort|engineering|dev|operator\s+time|engineer\s+time)\b"
     # "about 30 mins to add the missing tests": minutes given to a change someone makes
     r"|\s+to\s+(?:add|write|fix|patch|rename|remove|wire|hook\s+up|implement|refactor|document)\s+(?:the|a|an|our|this|that|it|them|\w+s)\b",
     re.IGNORECASE,
 )
-_MINUTES_WORK_BEFORE = re.compile(
+_MINUTES_WORK_BEFORE = compiled(
     r"\b(?:estimat\w*|est\.)\s+(?:at\s+)?(?:about\s+|around\s+|roughly\s+|maybe\s+)?(?:[~\u2248]\s*)?$", re.IGNORECASE
 )
 _PERSON_UNITS = {
@@ -140,12 +141,12 @@ _PERSON_UNITS = {
     "md": "days",
     "mds": "days",
 }  # "1 PW", "5 MD"
-_PERSON_UNIT = re.compile(p.PERSON + r"[a-z]+$", re.IGNORECASE)
-_PEOPLE_UNIT = re.compile(rf"{p.PEOPLE}[- ][a-z]+$|\b(?:P[WD]|MD)s?$", re.IGNORECASE)
-_WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
+_PERSON_UNIT = compiled(p.PERSON + r"[a-z]+$", re.IGNORECASE)
+_PEOPLE_UNIT = compiled(rf"{p.PEOPLE}[- ][a-z]+$|\b(?:P[WD]|MD)s?$", re.IGNORECASE)
+_WITHIN_BEFORE = compiled(r"\bwithin\s+$", re.IGNORECASE)
 # After a trap noun ("cache", "latency", "incidents"), words that make the number an effort
 # anyway: "fixing the cache bug will take 3 days", "the session store rewrite is 2 weeks".
-_WORK_WORDS = re.compile(
+_WORK_WORDS = compiled(
     r"\b(?:takes?|took|taking|need(?:s|ed)?(?!\s+to\b)|requires?|required|costs?|estimated?|effort|spend|spent|"
     r"budget(?:ed)?|work|rewrite|migration|refactor|project|spike|fix(?:ing|es)?|build(?:ing)?|implement\w*|"
     r"reduc(?:e|es|ing)|improv(?:e|es|ing)|investigat\w+|harden\w*)\b",
@@ -177,57 +178,57 @@ def _task_named(text: str, start: int) -> bool:
     return any(pattern.search(text, sentence, start) for pattern in (_LABEL, _TASK_LABEL, _TASK_SUBJECT, _PUT_AT))
 
 
-_QUOTED = re.compile(
+_QUOTED = compiled(
     r"\b(?:distributors?|suppliers?|vendors?|labs?|factory|factories|manufacturers?|foundry|fab|carriers?|couriers?)\s+"
     r"(?:says?|said|quoted?|quotes|is\s+quoting)(?:\s+(?:us|about|around|roughly))?\s+$",
     re.IGNORECASE,
 )
-_TO_DO = re.compile(
+_TO_DO = compiled(
     r"\s+to\s+(?!arrive|ship|deliver|land)[a-z]+", re.IGNORECASE
 )  # "quoted 4-5 weeks to rework the tooling"
-_DATA_VOLUME = re.compile(r"\b\d+(?:\.\d+)?\s*(?:TB|GB|PB)\b|\b\d+(?:\.\d+)?\s+(?:billion|million)\b")
-_TASK_SUBJECT = re.compile(
+_DATA_VOLUME = compiled(r"\b\d+(?:\.\d+)?\s*(?:TB|GB|PB)\b|\b\d+(?:\.\d+)?\s+(?:billion|million)\b")
+_TASK_SUBJECT = compiled(
     r"(?:^|(?<=[.;!?]\s))\s*(?!(?:Running|Loading|Booting|Processing|Replicating|Syncing|Indexing|Reindexing|Restoring|"
     r"Compiling|Waiting|Shipping|Charging|Rendering)\b)[A-Z][a-z]+ing\s+(?:the|a|an|our|all|its|their|this|these|those)\b"
     r"[^.;:!?]{0,80}\s"
     r"(?:is|are|was|takes?|needs?|should\s+take|will\s+take)\s+"
     r"(?:about\s+|around\s+|roughly\s+|probably\s+|[~\u2248]\s*)?$"
 )
-_PUT_AT = re.compile(
+_PUT_AT = compiled(
     r"\b(?:estimat(?:e|es|ed|ing)|siz(?:e|es|ed|ing)|pegg(?:ed|ing)|budget(?:s|ed|ing)?|planned)\b[^.;:!?]{0,60}?\s+at\s+"
     r"(?:about\s+|around\s+|roughly\s+|[~\u2248]\s*)?$",
     re.IGNORECASE,
 )
-_TASK_LABEL = re.compile(
+_TASK_LABEL = compiled(
     r"\b(?:review|counsel|work|build|fix|migration|rewrite|refactor|implementation|integration|config\w*|setup|set-up|"
     r"design|testing|QA|drafting|cleanup|clean-up)\b[^.;:!?]{0,60}:\s*(?:[~\u2248]\s*|about\s+|around\s+|roughly\s+)?$",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"\b(?:estimat\w*|effort|sizing)\b[^.;:!?]{0,60}:\s", re.IGNORECASE)
-_ESTIMATE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?estimate\b", re.IGNORECASE)
+_LABEL = compiled(r"\b(?:estimat\w*|effort|sizing)\b[^.;:!?]{0,60}:\s", re.IGNORECASE)
+_ESTIMATE_AFTER = compiled(r"\s+(?:[\w-]+\s+)?estimate\b", re.IGNORECASE)
 
 
 # "Estimate for localisation: a sprint per language pack": the value of an estimate's label.
 _SIZE = "(?:XXS|XS|S|M|L|XL|XXL)"  # the size tokens, as written
-_AFTER_SIZE = re.compile(rf"(?<![\w-]){_SIZE},\s*$")
-_ESTIMATE_LABEL = re.compile(
+_AFTER_SIZE = compiled(rf"(?<![\w-]){_SIZE},\s*$")
+_ESTIMATE_LABEL = compiled(
     r"\b(?:estimates?|effort|sizing)\b[^.;:!?]{0,40}:\s*$|(?:^|[.;!?]\s+)(?-i:[A-Z][a-z]+ing)\b[^.;:!?]{0,60}:\s*$",
     re.IGNORECASE,
 )  # "Writing the docs for the new API: a week"
 # "roughly two weeks for frontend and a day for QA": the next item of a list of efforts.
-_AFTER_AN_ESTIMATE = re.compile(
+_AFTER_AN_ESTIMATE = compiled(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-\s*\w+\s*)?"
     r"(?:hours?|days?|weeks?|months?|sprints?|h|d|w|wks?)\b(?:\s+[\w'-]+){0,5}?(?:,(?:\s+then)?|,?\s+(?:and|plus|then))\s+$",
     re.IGNORECASE,
 )
-_A_UNIT_OK = re.compile(
+_A_UNIT_OK = compiled(
     r"\b(?:takes?|took|taking|need(?:s|ed)?|add(?:s|ed)?|call\s+it|closer\s+to|more\s+like|about|around|roughly|approximately|only|just|for|spend|spent|"
     r"budget|effort|estimate[ds]?|est\.?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within|"
     r"says|said|thinks|thought|reckons?|reckoned|guess(?:es|ed)?|(?:might|could|would|should)\s+be|is\s+that|"
     r"estimated\s+at|sized\s+at|budgeted\s+at|the\s+(?:best|better)\s+part\s+of)\s+$",
     re.IGNORECASE,
 )  # "Raj thinks a week", "clock skew alone might be a day"
-_A_UNIT_TOTAL = re.compile(
+_A_UNIT_TOTAL = compiled(
     r"\s+(?:in\s+total|total|tops|max(?:imum)?|all\s+in|end\s+to\s+end|"
     r"for\s+(?:one|a(?:\s+single)?|two|three|\d+)\s+(?:[\w-]+\s+)?(?:engineers?|devs?|developers?|people|persons?|designers?|analysts?|FTEs?))\b",
     re.IGNORECASE,
@@ -250,7 +251,7 @@ def _is_compound(text: str, start: int, end: int, hi_text: str | None) -> bool:
 
 
 # "a 30-day trial" modifies "trial"; "the review is a half-day." names an effort.
-_NOUN_AFTER = re.compile(
+_NOUN_AFTER = compiled(
     r"\s+(?!(?:of|to|for|and|or|at|in|on|with|is|was|are|if|but|then|per|from|by|as|so|max|tops|each|total)\b(?!-))[a-z]",
     re.IGNORECASE,
 )
@@ -312,24 +313,24 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     return Mention(start, end, text[start:end], ESTIMATE, None, None, Estimate(text[start:end], size=size))
 
 
-_GOODS_AFTER = re.compile(
+_GOODS_AFTER = compiled(
     r"\s+(?!(?:effort|work|epic|story|task|project|piece|job|for|and|or|at|in|on|with|is|was)\b)[a-z]+s\b"
 )
-_GOODS_IN = re.compile(
+_GOODS_IN = compiled(
     r"(?:\d|\b(?:ships?|shipped|comes?|available|sold|stocked|made|cut|printed))\s+in\s+$", re.IGNORECASE
 )
-_SIZE_CUE = re.compile(
+_SIZE_CUE = compiled(
     r"\b(?:t-?shirts?|(?:re)?siz(?:e|es|ed|ing)|estimat\w*|effort|how\s+(?:big|large))\b", re.IGNORECASE
 )
 # "anything bigger than an M waits": sizes compared are sizes of work
-_SIZE_COMPARED = re.compile(r"\b(?:bigger|larger|smaller|more|less)\s+than\s+(?:an?\s+)?$", re.IGNORECASE)
+_SIZE_COMPARED = compiled(r"\b(?:bigger|larger|smaller|more|less)\s+than\s+(?:an?\s+)?$", re.IGNORECASE)
 # "I'd call the export work an L": a size given by a judgement
-_CALLED = re.compile(r"\bcall(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,5}\s+an?\s+$", re.IGNORECASE)
+_CALLED = compiled(r"\bcall(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,5}\s+an?\s+$", re.IGNORECASE)
 # "the rewrite is an L; the glossary refresh is an S": the second of two sizes given alike
-_SIZES_PARALLEL = re.compile(rf"\b(?:is|are|was)\s+an?\s+{_SIZE}[,;]\s(?:[^.;!?]{{0,60}})\b(?:is|are|was)\s+an?\s+$")
-_SIZE_RUN = re.compile(rf"(?<![\w-]){_SIZE}(?:\s*,\s*{_SIZE})+(?:,?\s+(?:and|or|to|through)\s+{_SIZE})?\b")
-_SIZE_IN_RUN = re.compile(rf"(?<![\w-]){_SIZE}\b")
-_RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
+_SIZES_PARALLEL = compiled(rf"\b(?:is|are|was)\s+an?\s+{_SIZE}[,;]\s(?:[^.;!?]{{0,60}})\b(?:is|are|was)\s+an?\s+$")
+_SIZE_RUN = compiled(rf"(?<![\w-]){_SIZE}(?:\s*,\s*{_SIZE})+(?:,?\s+(?:and|or|to|through)\s+{_SIZE})?\b")
+_SIZE_IN_RUN = compiled(rf"(?<![\w-]){_SIZE}\b")
+_RESPECTIVELY = compiled(r",?\s+respectively\b", re.IGNORECASE)
 
 
 def _in_size_run(text: str, at: int) -> bool:
@@ -340,42 +341,42 @@ def _in_size_run(text: str, at: int) -> bool:
     return False
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s")
+_SENTENCE_END = compiled(r"[.!?]\s")
 _CARRIED = p.Before(  # run for every estimate, so searched lowered, as the trap contexts are
-    re.compile(
+    compiled(
         r"\b(?:freight|shipping|shipments?|transit|courier|postage|delivery)\s+(?:from|to|between|times?)\b"
         r"(?:[^.;!?]|\.\d){0,48}?\b(?:takes?|took|is|are)\s+"
         r"(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?$",
         re.IGNORECASE,
     )
 )
-_GOODS_VERB = re.compile(
+_GOODS_VERB = compiled(
     r"\b(?:(?:order|buy|purchase|print|stock|restock)\s+(?:the|a|an|some|more|our|\d+)|ordered|bought|purchased|printed)\b",
     re.IGNORECASE,
 )
-_SIZE_RANGE_AFTER = re.compile(rf"\s*(?:to|through|-|\u2013)\s*{_SIZE}\b")
-_GOODS_RUN = re.compile(
+_SIZE_RANGE_AFTER = compiled(rf"\s*(?:to|through|-|\u2013)\s*{_SIZE}\b")
+_GOODS_RUN = compiled(
     rf"(?:\b(?:in|sizes?)\s+(?:{_SIZE},?\s+(?:(?:and|or)\s+)?)*"
     rf"|\bsizes?\s+{_SIZE}\s*(?:to|-|\u2013|through)\s*)$"
 )
 # "Search v2 - M - 3-4 wks", "is XL (roughly 8+ weeks)": an effort beside it says it is a size.
-_UNIT_BESIDE = re.compile(
+_UNIT_BESIDE = compiled(
     r"\b\d+(?:\.\d+)?\+?(?:\s*[-\u2013]\s*\d+)?\s*(?:h|hrs?|hours?|d|days?|w|wks?|weeks?|sprints?|pts|points|PW)\b"
     r"|\ban?\s+(?:hour|day|week|sprint)\b|\b(?:two|three|four|five|six)\s+(?:days|weeks|sprints|months|quarters)\s+of\s+work\b"
 )
 # "an M, maybe an L", "an L in my book, maybe XL": the second of two sizes given in one breath
-_SIZE_BEFORE = re.compile(
+_SIZE_BEFORE = compiled(
     rf"(?:(?<![\w-]){_SIZE}\b[,;]?\s+|\b(?:is|are|['\u2019]s)\s+(?:an?\s+)?{_SIZE}(?:\s+[\w'-]+){{1,4}}[,;]\s+(?=(?:or|maybe|possibly|probably|perhaps)\s))"
     r"(?:(?:or|maybe|possibly|probably|perhaps)\s+)?(?:an?\s+)?$"
 )
-_SIZE_CUE_AFTER = re.compile(r"[^.;!?]{0,40}?\b(?:t-?shirt|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
+_SIZE_CUE_AFTER = compiled(r"[^.;!?]{0,40}?\b(?:t-?shirt|siz(?:e|es|ed|ing)|estimat\w*)\b", re.IGNORECASE)
 # "Removing the legacy parser is an L": a task named by what is done, as the subject.
 _HEDGE = r"(?:(?:roughly|about|around|probably|likely|now|still|maybe|more\s+like)\s+)?"
-_DOING_IS = re.compile(
+_DOING_IS = compiled(
     rf"(?:^|(?<=[.;:!?]\s)|[;:]\s+)\s*[A-Z][a-z]+ing\b(?:\s+[\w'-]+){{1,12}}\s+(?:is|was|looks\s+like)\s+{_HEDGE}(?:an?\s+)?$"
 )
 # "the platform migration is an L": a piece of work as the subject; "Billing is an L" is not.
-_WORK_IS = re.compile(
+_WORK_IS = compiled(
     r"\b(?:migration|project|epic|rewrite|refactor|redesign|integration|port|spike|feature|initiative|work|story|"
     r"ticket|task|overhaul|upgrade|revamp|rebuild|rework|workstream|cleanup|clean-up|removal|deprecation|consolidation|"
     r"automation|rollout|refresh|change|update|bump)s?(?:\s+[\w'-]+){0,6}(?:\s+(?:is|are|was|looks\s+like)\s+|['\u2019]s\s+|\s*[\u2013\u2014:(]\s*|\s+-\s+)"
@@ -422,17 +423,17 @@ _SPARE_TIME = {
 }
 
 
-_SPARE_GIVEN_BEFORE = re.compile(
+_SPARE_GIVEN_BEFORE = compiled(
     r"\b(?:takes?|took|taking|need(?:s|ed)?|probably|maybe|about|roughly|around|is|was|just|only|spend|spent|"
     r"estimat\w*|costs?|worth|(?:fit|fits|done|do\s+it)\s+(?:into|in)|(?:fit|fits)\s+into)\s+$",
     re.IGNORECASE,
 )
-_SPARE_FOR_WORK_AFTER = re.compile(
+_SPARE_FOR_WORK_AFTER = compiled(
     r"\s+(?:of\s+(?:\w+\s+)?(?:work|effort|hacking|coding|dev|development|focus(?:ed)?\s+time)|to\s+(?:build|write|finish|do|fix|"
     r"get|port|implement|set\s+up|prepare|make|polish|review|test|clean|wire|migrate|rewrite)|for\s+the\s+\w+)\b",
     re.IGNORECASE,
 )
-_SPARE_NOT_AFTER = re.compile(
+_SPARE_NOT_AFTER = compiled(
     r"\s+(?:a|per|each|every)\s+(?:week|month|sprint)\b|\s+(?:ago|later|off|before|after|away|out|ahead|from|day|days|shift|"
     r"shifts|rota|rate|crew|staff|window|sale|edition|trip|break)\b",
     re.IGNORECASE,

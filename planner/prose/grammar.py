@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from planner.patterncache import compiled
 from planner.prose import patterns as p
 from planner.prose import tokens as t
 from planner.prose.dates import DATE_HANDLERS
@@ -40,12 +41,12 @@ def find_mentions(text: str, grammar: Grammar) -> list[Mention]:
 
 # "the end of the year", "the week of 2027-03-08", "Thursday, March 4, 2027": the article and
 # the weekday belong to what was written, as in TimeML; prepositions (by, in, from) do not.
-_TAKES_THE = re.compile(
+_TAKES_THE = compiled(
     r"(?:week|first|second|third|fourth|last|front|back|end|start|beginning|middle|next|coming|upcoming|current|prior|previous|spring|summer|autumn|fall|"
     r"winter|\d+(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = compiled(r"\bthe\s+$", re.IGNORECASE)
 
 
 def _with_article(mention: Mention, text: str) -> Mention:
@@ -165,8 +166,8 @@ def _is_date(found: Mention | Atom) -> bool:
     return isinstance(found, Atom) or found.kind == DATE
 
 
-_LIST_STEP = re.compile(r"[,;]\s+[A-Za-z][\w-]*\s+")
-_STEP_AFTER = re.compile(r"\s+[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,4}[,;]\s+")
+_LIST_STEP = compiled(r"[,;]\s+[A-Za-z][\w-]*\s+")
+_STEP_AFTER = compiled(r"\s+[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,4}[,;]\s+")
 
 
 def _join(first: Atom, last: Atom, text: str) -> Mention | None:
@@ -193,16 +194,16 @@ def _join(first: Atom, last: Atom, text: str) -> Mention | None:
     return date_mention(text, first.start, last.end, "range", window)
 
 
-_MOVED_FROM = re.compile(
+_MOVED_FROM = compiled(
     r"\b(?:move[ds]?|moving|defer(?:s|red|ring)?|reschedul(?:e[ds]?|ing)|slip(?:s|ped|ping)?|push(?:es|ed|ing)?|"
     r"shift(?:s|ed|ing)?|chang(?:ed|ing)|delay(?:s|ed|ing)?|postpon(?:e[ds]?|ing)|"
     r"brought\s+forward|pulled\s+in|prepon(?:e[ds]?|ing))(?:\s+[\w-]+){0,4}\s+from\s+"
     rf"(?:{p.DAY_NAME},?\s+)?$",
     re.IGNORECASE,
 )
-_SPLIT_BETWEEN = re.compile(r"\b(?:split|divided|shared|spread)\s+between\s+$", re.IGNORECASE)
+_SPLIT_BETWEEN = compiled(r"\b(?:split|divided|shared|spread)\s+between\s+$", re.IGNORECASE)
 # "from Thursday 26 November through Tuesday 1 December": the second day's weekday is between.
-_RANGE_BETWEEN = re.compile(
+_RANGE_BETWEEN = compiled(
     # "Sat 6 Mar 22:00 - Sun 7 Mar 04:00": the first day's time of day may come between
     r"(?:\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:UTC|GMT|CET|CEST|BST|ET|PT|EST|PST))?)?"
     rf"\.?(?:{p.RANGE_JOINER}|/)(?:{p.DAY_NAME},?\s+)?",

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from planner.patterncache import compiled
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -32,7 +34,7 @@ def _parser() -> MarkdownIt:
 # Every branch starts with a literal character so that `re` skips to the next `, <, ], h, f or w
 # instead of trying the pattern at every position; `(?<!\w.)` after a first letter is `\b`
 # before it, and `(?<!``)` after the first backtick is "no backtick before the span".
-_NOT_PROSE = re.compile(
+_NOT_PROSE = compiled(
     r"`(?<!``)(?P<ticks>`*)(?!`).+?(?<!`)`(?P=ticks)(?!`)"  # code span
     r"|<!--.*?(?:-->|\Z)"
     r"|<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>"  # autolinks
@@ -55,18 +57,18 @@ _LIST_QUOTE = r"(?:[-+*]|\d{1,9}[.)])[ \t]+>"
 # Lines with no prose that split the prose around them: an empty quote line, a setext
 # underline, a thematic break. An inline code span cannot run across them.
 _EMPTY_BLOCK = r" {0,3}(?:(?:>[ \t]*)+|=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})[ \t]*"
-_BLOCK_MARKUP = re.compile(
+_BLOCK_MARKUP = compiled(
     rf"```|~~~|^(?:{_QUOTE})*(?: {{4}}|\t)|^ {{0,3}}(?:{_QUOTE})*<|^ {{0,3}}\[[^\]\n]+\]:"
     rf"|^ {{0,3}}(?:{_QUOTE})*{_LIST_CODE}|^ {{0,3}}(?:{_QUOTE})*{_LIST_QUOTE}|^{_EMPTY_BLOCK}$",
     re.MULTILINE,
 )
 # The same test with every branch starting with a literal, so `re` skips ahead: run on the body
 # with a newline put in front, where `\n` stands for `^` (see `_has_block_markup`).
-_BLOCK_MARKUP_AFTER_NEWLINE = re.compile(
+_BLOCK_MARKUP_AFTER_NEWLINE = compiled(
     rf"\n(?:{_QUOTE})*(?: {{4}}|\t)|\n {{0,3}}(?:{_QUOTE})*<|\n {{0,3}}\[[^\]\n]+\]:"
     rf"|\n {{0,3}}(?:{_QUOTE})*{_LIST_CODE}|\n {{0,3}}(?:{_QUOTE})*{_LIST_QUOTE}|\n{_EMPTY_BLOCK}(?=\n|\Z)"
 )
-_BLANK_LINES = re.compile(r"\n[ \t]*(?:\r?\n[ \t]*)+")
+_BLANK_LINES = compiled(r"\n[ \t]*(?:\r?\n[ \t]*)+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.estimates import Estimate
+from planner.patterncache import compiled
 from planner.prose import calendar as cal
 from planner.prose import patterns as p
 from planner.windows import Window
@@ -106,7 +107,7 @@ def counted(text: str, start: int, whole_date: bool = False) -> bool:
 
 
 # "cost_center=2027", "?slot=2027", "passcode 2027", "the VLAN ID for voice traffic is 2027".
-_ID_BEFORE = re.compile(
+_ID_BEFORE = compiled(
     r"(?:[=_/?&]\s*|\b(?:passcode|PIN|password|VLAN|slot|channel|seat|gate|serial|SKU|lot|batch|flight|route|account)\s+|"
     r"\b(?:ID|id|number|code|passcode|PIN)\b(?:\s+[\w-]+){0,4}\s+(?:is|=|:)\s+)$"
 )

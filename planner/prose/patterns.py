@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from planner.patterncache import compiled
+
 MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -297,12 +299,12 @@ STARTS = {
     "rel_slip": "dw", "rel_ordinal": "dw", "est_time": "dw", "nth_weekday": "dw", "dmy_name": "d",
     "weekday_dom": "w",
 }  # fmt: skip
-PART_BEFORE = re.compile(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
-RANGE_JOIN = re.compile(rf"{RANGE_JOINER}$", re.IGNORECASE)
-WEEKDAY_BEFORE = re.compile(rf"\b{DAY_NAME},?\s+$", re.IGNORECASE)
-BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+PART_BEFORE = compiled(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
+RANGE_JOIN = compiled(rf"{RANGE_JOINER}$", re.IGNORECASE)
+WEEKDAY_BEFORE = compiled(rf"\b{DAY_NAME},?\s+$", re.IGNORECASE)
+BETWEEN_BEFORE = compiled(r"\bbetween\s+$", re.IGNORECASE)
 # Words after which a yearless month or a bare year is a time reference ("in March", "by 2027").
-CUE_BEFORE = re.compile(
+CUE_BEFORE = compiled(
     r"(?:\b(?:in|by|until|till|before|after|from|since|during|through|throughout|across|over|for|of|on|around|circa|"
     r"starting|ending|early|mid|late|this|next|last|between|and|to|or|than|as\s+of|end|start|beginning|"
     r"until|into|spring|summer|autumn|fall|winter|year|calendar|target|deadline|ETA|due|ship|ships|lands?|make|miss|"
@@ -311,7 +313,7 @@ CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Counts look like years after these: "2027 users" is handled on the right; these guard the left.
-COUNT_BEFORE = re.compile(
+COUNT_BEFORE = compiled(
     r"(?:\b(?:version|firmware|SDK|API|app|release|build|issue|ticket|PR|room|line|page|step|item|no\.|number|port|code|top|of\s+the|ID|id|"
     r"extension|ext\.|model|"
     r"deploy|order|invoice|job|(?<!dry\s)(?<!test\s)run|pipeline|incident|case|rule|error|status|HTTP|RFC|ISO|chapter|section|"
@@ -319,11 +321,11 @@ COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A whole date ("run 2026-11-27 to 2026-12-24", "deploy 14.12.2026") is an identifier only after these.
-FULL_DATE_ID_BEFORE = re.compile(
+FULL_DATE_ID_BEFORE = compiled(
     r"(?:\b(?:version|firmware|SDK|API|build|ID|id|no\.|number|model|extension|ext\.)|#)\s*$", re.IGNORECASE
 )
 # Before a number and a unit: these make it a rate, an age or a duration of something else.
-ESTIMATE_TRAP_BEFORE = re.compile(
+ESTIMATE_TRAP_BEFORE = compiled(
     r"(?:(?:[$\u20ac\u00a3]\s?|\b(?:USD|EUR|GBP|INR|BRL|CAD|AUD|JPY|CHF)\s?)\d[\d.,]*\s*(?:[kmb]n?|million|billion)?(?:\s+of\s+[\w-]+)?\s+over|"
     r"\b(?:replies|responses|answers)\b(?:\s+[\w-]+){0,4}\s+(?:may|can|will|could|might)\s+take(?:\s+up\s+to)?|"
     r"\b(?:signed|logged)\s+in\s+for|\b(?:mg|g|ml|mcg|kg)\s+(?:in|per|every|over)|\b(?:preceding|prior)|\b(?:every|each|per|once|twice|thrice|times|last|past|previous|trailing|first|next|over\s+the\s+(?:last|past|next)|"
@@ -359,14 +361,14 @@ ESTIMATE_TRAP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A rule or a service level, in the passive, before "within": "orders are dispatched within 4 hours".
-PASSIVE_WITHIN_BEFORE = re.compile(
+PASSIVE_WITHIN_BEFORE = compiled(
     r"\b(?:(?:is|are|was|were|be|been|gets?|got)\s+\w+ed|(?:gets?|receives?|expect)\s+(?:an?\s+)?(?:first\s+)?"
     r"(?:[\w-]+\s+)?(?:responses?|repl(?:y|ies)|answers?|callbacks?|notifications?|notice))"
     r"\s+within\s+$",
     re.IGNORECASE,
 )
 # Durations of things other than work: "the token expires after 24 hours", "a 2-year warranty".
-ESTIMATE_TRAP_NOUNS = re.compile(
+ESTIMATE_TRAP_NOUNS = compiled(
     r"\b(?:trials?|retention|retained|retain|warranty|timeouts?|TTL|expir\w*|archiv\w*|SLAs?|uptime|loans?|downtime|cache[ds]?|"
     r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
     r"experience|rolling(?!\s+out\b)|average|interval|cadence|frequency|covers?|valid|stored|store\s+(?:[\w-]+\s+){0,3}for|kept|keeps?|holds?|held|CDN|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
@@ -376,7 +378,7 @@ ESTIMATE_TRAP_NOUNS = re.compile(
     r"\b(?:[^.;!?]|\.\d){0,64}$",
     re.IGNORECASE,
 )
-ESTIMATE_TRAP_AFTER = re.compile(
+ESTIMATE_TRAP_AFTER = compiled(
     r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|(?:forecast(?:ed)?\s+)?demand|cover|shipping|transit|(?:[\w-]+\s+){0,2}stability|hypercare|vacation|holidays?|learning|training|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
     r"battery(?:\s+life)?|playback|runtime|talk\s+time|standby|gameplay|footage)|\d+\s+min(?:ute)?s?\b|"
     r"on\s+\d+\s+(?:GPUs?|TPUs?|nodes?|machines?|cores?|workers?|instances?)\b|"
@@ -515,7 +517,7 @@ class Before:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         assert pattern.flags & re.IGNORECASE and not re.search(r"\\[A-Z]|A-Z|\(\?-?i", pattern.pattern)
         self.written = pattern
-        self.folded = re.compile(by_first_letter(pattern.pattern.lower()))
+        self.folded = compiled(by_first_letter(pattern.pattern.lower()))
 
     def search(self, text: str, start: int, reach: int) -> int | None:
         """Where a match ending at `start` begins, looking at most `reach` characters back."""
@@ -532,7 +534,7 @@ class Before:
 TRAP_BEFORE = Before(ESTIMATE_TRAP_BEFORE)
 TRAP_NOUNS = Before(ESTIMATE_TRAP_NOUNS)
 # Nouns that make "a 3-day spike" an estimate; other hyphenated compounds ("30-day trial") are not.
-EFFORT_NOUN_AFTER = re.compile(
+EFFORT_NOUN_AFTER = compiled(
     r"^\s+(?:of\s+)?(?:effort|spike|project|push|investigation|task|engagement|rewrite|migration|refactor|build|job|fix|estimate|epic|programme|program|"
     r"change|piece\s+of\s+work)\b",
     re.IGNORECASE,

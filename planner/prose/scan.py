@@ -8,11 +8,11 @@ segment, and the grammar is tried only around anchor tokens.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from planner.diagnostics import Span
 from planner.frontmatter import Document
+from planner.patterncache import compiled
 from planner.prose.grammar import Grammar, Mention, find_mentions
 from planner.prose.markdown import prose_segments
 from planner.prose.tokens import SIZE_TOKEN, SIZE_WORDS, has_anchor
@@ -66,9 +66,9 @@ TIME_WORDS = frozenset(
         "fortnight fortnights christmas xmas halloween thanksgiving easter juneteenth "
     ).split()
 )
-_DIGIT = re.compile(r"[0-9~\u2248]")
+_DIGIT = compiled(r"[0-9~\u2248]")
 _NOT_WORD = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2013\u2014\u2248"})
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z])")
+_SENTENCE_END = compiled(r"[.!?][\"')\]]*\s+(?=[A-Z])")
 BEFORE, AFTER = 48, 8  # context: cue and trap words look at most 48 characters back
 
 

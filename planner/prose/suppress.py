@@ -11,15 +11,16 @@ from dataclasses import dataclass
 
 from planner.diagnostics import Span
 from planner.frontmatter import Document
+from planner.patterncache import compiled
 from planner.prose.markdown import prose_comments
 from planner.prose.scan import Locator
 
-_SUPPRESSION = re.compile(
+_SUPPRESSION = compiled(
     r"<!--\s*planner\s*:\s*(?P<verb>ignore-file|ignore)\b(?P<rules>(?:(?!--|-->).)*)(?:--(?P<reason>(?:(?!-->).)*))?-->",
     re.DOTALL | re.IGNORECASE,
 )
-_RULE_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-_MARKER = re.compile(r"<!--\s*planner\s*:", re.IGNORECASE)
+_RULE_NAME = compiled(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_MARKER = compiled(r"<!--\s*planner\s*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

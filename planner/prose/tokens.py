@@ -13,6 +13,7 @@ from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from planner.patterncache import compiled
 from planner.prose.patterns import ORDER, STARTS, form_name
 
 # Token classes for the scan: an anchor is part of every mention; a leader may start one.
@@ -62,7 +63,7 @@ _LEADS = {
 _LEADER_WORDS = [word for words in _LEADS for word in words.split()]
 assert len(_LEADER_WORDS) == len(set(_LEADER_WORDS)), "each leader word once: a word's forms are one pattern"
 LEADER_FORMS = {
-    word: re.compile("|".join(f for f in ORDER if form_name(f) in forms.split()), re.IGNORECASE)
+    word: compiled("|".join(f for f in ORDER if form_name(f) in forms.split()), re.IGNORECASE)
     for words, forms in _LEADS.items()
     for word in words.split()
 }
@@ -90,8 +91,8 @@ def _trie(words: list[str]) -> str:
 
 
 ANCHOR_WORDS = frozenset(_ANCHOR_WORDS)
-_DIGIT_OR_TILDE = re.compile(r"[\d~\u2248]")
-_WORDS = re.compile(r"[A-Za-z]+")
+_DIGIT_OR_TILDE = compiled(r"[\d~\u2248]")
+_WORDS = compiled(r"[A-Za-z]+")
 
 
 def has_anchor(text: str) -> bool:
@@ -116,8 +117,8 @@ _ANCHOR_GROUP = (
     r"|(?-i:\b(?:XXS|XS|S|M|L|XL|XXL)\b)"
 )
 _LEADER_TOKEN_WORDS = [word for word in _LEADER_WORDS if word not in ANCHOR_WORDS]
-ANCHOR_TOKEN = re.compile(_ANCHOR_GROUP, re.IGNORECASE)
-LEADER_TOKEN = re.compile(rf"\b{_trie(_LEADER_TOKEN_WORDS)}\b", re.IGNORECASE)
+ANCHOR_TOKEN = compiled(_ANCHOR_GROUP, re.IGNORECASE)
+LEADER_TOKEN = compiled(rf"\b{_trie(_LEADER_TOKEN_WORDS)}\b", re.IGNORECASE)
 
 
 def _by_first_letter(words: list[str]) -> str:
@@ -133,7 +134,7 @@ def _by_first_letter(words: list[str]) -> str:
 # For ASCII text, lowercased: the anchors with case-sensitive literals, so `re` can skip ahead
 # to a digit, a tilde or a letter that starts an anchor word. `(?<!\w.)` after a word's first
 # letter is `\b` before it. The size words are case-sensitive and found in the text as written.
-ANCHOR_LOWER = re.compile(
+ANCHOR_LOWER = compiled(
     "|".join(
         [
             *(f"{d}[0-9]*" for d in "0123456789"),
@@ -152,8 +153,8 @@ ANCHOR_LOWER = re.compile(
         ]
     )
 )
-SIZE_TOKEN = re.compile(r"X(?<!\w.)(?:XS|XL|S|L)\b|S(?<!\w.)\b|M(?<!\w.)\b|L(?<!\w.)\b")
-LEADER_LOWER = re.compile(rf"\b{_trie(_LEADER_TOKEN_WORDS)}\b")
+SIZE_TOKEN = compiled(r"X(?<!\w.)(?:XS|XL|S|L)\b|S(?<!\w.)\b|M(?<!\w.)\b|L(?<!\w.)\b")
+LEADER_LOWER = compiled(rf"\b{_trie(_LEADER_TOKEN_WORDS)}\b")
 
 
 # --- forms by the character they are tried at ----------------------------------------------------
@@ -261,13 +262,13 @@ def forms_at(start: str, char: str, before: str = "\x80") -> re.Pattern[str]:
         names = tuple(name for name, _ in named)
         pattern = _BY_FORMS.get(names)
         if pattern is None:
-            pattern = re.compile("|".join(f for _, f in named), re.IGNORECASE) if named else _NOTHING
+            pattern = compiled("|".join(f for _, f in named), re.IGNORECASE) if named else _NOTHING
             _BY_FORMS[names] = pattern
         _FORMS_AT[key] = pattern
     return pattern
 
 
-_NOTHING = re.compile(r"(?!)")
+_NOTHING = compiled(r"(?!)")
 
 # --- forms by the character before them ----------------------------------------------------------
 # Most forms open with zero-width tests of what comes before: `\b`, or "not after a word, a
@@ -371,11 +372,11 @@ def _may_begin(items: list[tuple[Any, Any]], before: str, char: str) -> bool | N
 # alternation), `MENTION_BY_START` (its forms by first character kind) and `TOKEN` (anchor
 # and leader tokens in one pass). Compiled on first use: a check never needs them.
 _WHOLE: dict[str, Any] = {
-    "MENTION": lambda: re.compile("|".join(ORDER), re.IGNORECASE),
+    "MENTION": lambda: compiled("|".join(ORDER), re.IGNORECASE),
     "MENTION_BY_START": lambda: {
-        start: re.compile("|".join(f for f in ORDER if start in STARTS[form_name(f)]), re.IGNORECASE) for start in "dw~"
+        start: compiled("|".join(f for f in ORDER if start in STARTS[form_name(f)]), re.IGNORECASE) for start in "dw~"
     },
-    "TOKEN": lambda: re.compile(
+    "TOKEN": lambda: compiled(
         rf"(?P<anchor>{_ANCHOR_GROUP})"
         rf"|(?P<leader>\b{_trie(_LEADER_WORDS)}\b)",
         re.IGNORECASE,

@@ -18,6 +18,7 @@ import threading
 from multiprocessing.connection import Connection
 from typing import Any
 
+from planner import patterncache
 from planner.diagnostics import Report
 from planner.site.layout import Layout, PlanPage, Plans
 from planner.site.pages import body_marker
@@ -111,6 +112,7 @@ class Worker:
         except Exception:
             conn.send(None)
             return
+        patterncache.save()  # what the check compiled: a forked process exits without `atexit`
         try:
             layout: Layout = conn.recv()
         except (EOFError, OSError):  # the build stopped before placing the pages
