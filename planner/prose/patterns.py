@@ -8,6 +8,7 @@ estimates, and the cue and trap patterns here let the handlers read the context.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from planner.patterncache import compiled
 
@@ -452,15 +453,8 @@ def _letter_first(branch: str, boundary: bool, others: list[str]) -> list[tuple[
 
 def _branches(source: str) -> list[str]:
     """The top-level branches of `source`."""
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = _class_end(source, i)
-            continue
+    out, depth, start = [], 0, 0
+    for i, char in _syntax(source):
         if char == "(":
             depth += 1
         elif char == ")":
@@ -468,29 +462,36 @@ def _branches(source: str) -> list[str]:
         elif char == "|" and depth == 0:
             out.append(source[start:i])
             start = i + 1
-        i += 1
     out.append(source[start:])
     return out
 
 
 def _group_end(source: str) -> int:
     """Where the group that opens `source` ends (after its `)`)."""
-    depth, i = 0, 0
-    while True:
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = _class_end(source, i)
-            continue
+    depth = 0
+    for i, char in _syntax(source):
         if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth == 0:
                 return i + 1
-        i += 1
+    raise ValueError(f"no group opens {source!r}")
+
+
+def _syntax(source: str) -> Iterator[tuple[int, str]]:
+    """Where the characters of `source` that may open or close a group or a branch are: not
+    escaped, not in a character class."""
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+        elif char == "[":
+            i = _class_end(source, i)
+        else:
+            yield i, char
+            i += 1
 
 
 def _class_end(source: str, i: int) -> int:
