@@ -189,7 +189,8 @@ _TO_DO = compiled(
 _DATA_VOLUME = compiled(r"\b\d+(?:\.\d+)?\s*(?:TB|GB|PB)\b|\b\d+(?:\.\d+)?\s+(?:billion|million)\b")
 _TASK_SUBJECT = compiled(
     r"(?:^|(?<=[.;!?]\s))\s*(?!(?:Running|Loading|Booting|Processing|Replicating|Syncing|Indexing|Reindexing|Restoring|"
-    r"Compiling|Waiting|Shipping|Charging|Rendering)\b)[A-Z][a-z]+ing\s+(?:the|a|an|our|all|its|their|this|these|those)\b"
+    r"Compiling|Waiting|Shipping|Charging|Rendering)\b)[A-Z][a-z]+ing(?:\s+(?:out|up|through|over|down|in|off))?\s+"
+    r"(?:the|a|an|our|all|its|their|this|these|those)\b"
     r"[^.;:!?]{0,80}\s"
     r"(?:is|are|was|takes?|needs?|should\s+take|will\s+take)\s+"
     r"(?:about\s+|around\s+|roughly\s+|probably\s+|[~\u2248]\s*)?$"
@@ -344,7 +345,8 @@ def _in_size_run(text: str, at: int) -> bool:
 _SENTENCE_END = compiled(r"[.!?]\s")
 _CARRIED = p.Before(  # run for every estimate, so searched lowered, as the trap contexts are
     compiled(
-        r"\b(?:freight|shipping|shipments?|transit|courier|postage|delivery)\s+(?:from|to|between|times?)\b"
+        r"\b(?:freight|shipping|shipments?|transit|courier|postage|delivery|flights?|trains?|the\s+drive)\s+"
+        r"(?:from|to|between|times?)\b"
         r"(?:[^.;!?]|\.\d){0,48}?\b(?:takes?|took|is|are)\s+"
         r"(?:about\s+|around\s+|roughly\s+|up\s+to\s+)?$",
         re.IGNORECASE,

@@ -796,6 +796,12 @@ TRAPS = [
     "The transport study simulated 48 hours of shipping at 30 \u00b0C.",
     "The Sunday edition goes to press at 11pm.",
     "We printed 8,500 copies of the anniversary issue and sold out in 3 days.",
+    "The new template grants access for 25 years, with a break clause after year 10.",
+    "The proposals would cut the landowner response period from 28 days to 14 days.",
+    "The venue contract allows 6 hours for load-in and 3 for load-out.",
+    "Flights from Chicago take about 11 hours with one stop.",
+    "It's a 3-day conference with a half-day of workshops beforehand.",
+    "The cancellation clause kicks in at 90 days, with 50% payable inside 60 days.",
 ]
 
 
@@ -922,6 +928,8 @@ STILL_EFFORTS = [
     ("Rework the refunds flow: 3 weeks.", "3 weeks"),
     ("Once checkout is stable, we need about 2 weeks for the cutover.", "about 2 weeks"),
     ("Then site start-up 3 months, if the CRO staffs it.", "3 months"),
+    ("Sorting out the shuttle contract will take a day at most.", "a day"),
+    ("Building the flight search takes about 3 weeks.", "about 3 weeks"),
 ]
 
 
@@ -1192,3 +1200,8 @@ def test_a_holiday_given_as_the_reason_is_no_date():
     found = find_mentions("The CRO call is moved to Wednesday, December 2 because of Thanksgiving.", GRAMMAR)
     assert [m.text for m in found] == ["Wednesday, December 2"]
     assert [m.text for m in find_mentions("We ship before Thanksgiving.", GRAMMAR)] == ["Thanksgiving"]
+
+
+def test_a_month_after_a_date_is_named_is_a_date():
+    found = find_mentions("DNO says the earliest connection date is April.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in found] == [("April", "month")]
