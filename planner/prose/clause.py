@@ -14,7 +14,7 @@ from planner.patterncache import compiled
 
 # "3 weeks of work", "2 days of QA", "a month of two engineers": the duration says it is work.
 OF_WORK = compiled(
-    r"\s+of\s+(?:build\b|(?:hands-on\s+|heads-down\s+|focused\s+|config\s+|configuration\s+|integration\s+|setup\s+|build\s+|"
+    r"\s+of\s+(?:build\b|[\w-]+\s+(?:[\w-]+\s+)?work\b|(?:hands-on\s+|heads-down\s+|focused\s+|config\s+|configuration\s+|integration\s+|setup\s+|build\s+|"
     r"migration\s+|implementation\s+|cleanup\s+|prep\s+)?work|effort|engineering|design|development|dev|QA|testing|research|discovery|front-?end|back-?end|"
     r"full-?stack|mobile|iOS|Android|web|infra(?:structure)?|ops|data\s+science|"
     r"(?:contractor|consultant|engineering|developer|dev|design|agency)\s+time|"

@@ -336,7 +336,7 @@ ESTIMATE_TRAP_BEFORE = compiled(
     r"window\s+(?:of|is)|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
     r"burn(?:ed|t)?[- ]in\s+for|soak(?:ed|s)?\s+for|bake[ds]?\s+for|settle[sd]?\s+in|"
     r"(?:respond|reply|resolve|acknowledge|answer|triage)\w*\s+(?:to\s+)?(?:[\w-]+\s+){0,4}within|"
-    r"(?:suspend|ban|block|lock|mute|pause)(?:ed|s)?(?:\s+out)?\s+for|renew\w*(?:\s+[\w,.-]+){0,5}\s+for(?:\s+another|\s+a\s+further)?|(?:renew|expir|rotat)\w*\s+at|access\s+for|kicks?\s+in\s+at|payable\s+(?:inside|within|after)|"
+    r"(?:suspend|ban|block|lock|mute|pause)(?:ed|s)?(?:\s+out)?\s+for|renew\w*(?:\s+[\w,.-]+){0,5}\s+for(?:\s+another|\s+a\s+further)?|(?:renew|expir|rotat)\w*\s+at|access\s+for|kicks?\s+in\s+at|(?:batch|job|cron|backup)\s+(?:starts|runs|kicks\s+off)\s+at\s+[\d:.]+(?:\s*[ap]m)?\s+and\s+(?:takes|runs\s+for)(?:\s+about|\s+around|\s+roughly)?|\b\d+\s+(?:hours?|hrs?)\s+(?:over|across|spread\s+over)|payable\s+(?:inside|within|after)|"
     r"\b(?:is|are|was|were|stays?|remains?)\s+in\s+(?:the\s+|a\s+)?(?:study|trial|hospital|ICU|ward|care|quarantine|isolation)"
     r"\s+for(?:\s+about|\s+around|\s+roughly|\s+up\s+to)?|"
     r"\b(?:cut|cuts|reduces?|reduced|extends?|extended|shortens?|shortened|lengthens?|lengthened|increases?|increased)\b"
@@ -374,19 +374,19 @@ ESTIMATE_TRAP_NOUNS = compiled(
     r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
     r"experience|rolling(?!\s+out\b)|average|interval|cadence|frequency|covers?|valid|stored|store\s+(?:[\w-]+\s+){0,3}for|kept|keeps?|holds?|held|CDN|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
     r"SLOs?|latency|availability|outages?|incidents?|lasted|lasts|runs\s+for|ran\s+for|running\s+for|runs\s+in|ran\s+in|"
-    r"(?:lead|response|first-response|resolution|turnaround|wait|handling|transit|dwell|cycle)\s+times?|clocks?|dries|drying|cures|curing|(?:design|service|useful|asset|product|shelf)[\s-]+life|half-li(?:fe|ves)|lifecycle|incubat\w*|stable\s+for|(?:response|notice|review|consultation|objection|appeal|cooling-off)\s+periods?|contract\s+(?:allows|gives|grants|includes|provides)|journeys?|commutes?|clauses?|life-?span|payback|lag|runtimes?|runway|commitment|terms?|statute|limitations|logs|windows?|"
+    r"(?:lead|response|first-response|resolution|turnaround|wait|handling|transit|dwell|cycle)\s+times?|clocks?|dries|drying|cures|curing|(?:design|service|useful|asset|product|shelf)[\s-]+life|half-li(?:fe|ves)|lifecycle|incubat\w*|stable\s+for|semesters?|trimesters?|lasting|(?:response|notice|review|consultation|objection|appeal|cooling-off)\s+periods?|contract\s+(?:allows|gives|grants|includes|provides)|journeys?|commutes?|clauses?|life-?span|payback|lag|runtimes?|runway|commitment|terms?|statute|limitations|logs|windows?|"
     r"freight|shipping|DSO|DPO|DIO|(?:month|quarter|year)[- ]end\s+close|runs\s+(?:[\w-]+\s+){1,3}in|renders?)"
     r"\b(?:[^.;!?]|\.\d){0,64}$",
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = compiled(
-    r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|(?:forecast(?:ed)?\s+)?demand|cover|shipping|transit|(?:[\w-]+\s+){0,2}stability|hypercare|vacation|holidays?|learning|training|workshops|talks|sessions|keynotes|networking|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
+    r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|(?:forecast(?:ed)?\s+)?demand|cover|shipping|transit|(?:[\w-]+\s+){0,2}stability|hypercare|vacation|holidays?|learning|training|workshops|talks|sessions|keynotes|networking|readings|measurements|recordings|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
     r"battery(?:\s+life)?|playback|runtime|talk\s+time|standby|gameplay|footage)|\d+\s+min(?:ute)?s?\b|"
     r"on\s+\d+\s+(?:GPUs?|TPUs?|nodes?|machines?|cores?|workers?|instances?)\b|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
     r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:contract|policy)|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:standard|spec|specification|norm|regulation))\b|per\s+(?:shift|run|job|person|user|ticket|request|cycle|customer|client|account|meeting|call|session|plate|sample|patient|subject)\b|"
     r"to\s+(?:respond|reply|appeal|pay|submit|accept|object|cancel|claim|comply|run|execute|replicate|restore|clear|arrive|"
-    r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back|fulfil|fulfill|process|issue|report|notify)\b|"
+    r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back|fulfil|fulfill|process|issue|report|notify|return)\b|"
     r"in\s+advance\b|beforehand\b|at\s+a\s+time\b|for\s+(?:delivery|dispatch|shipping|shipment)\b|"
     r"scales?\b|per\s+(?:TB|GB|MB|PB|terabyte|gigabyte)\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"

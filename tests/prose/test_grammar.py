@@ -802,6 +802,12 @@ TRAPS = [
     "Flights from Chicago take about 11 hours with one stop.",
     "It's a 3-day conference with a half-day of workshops beforehand.",
     "The cancellation clause kicks in at 90 days, with 50% payable inside 60 days.",
+    "The legacy mainframe batch starts at 02:00 and takes about 3 hours.",
+    "The advisory board meets twice a year, each meeting lasting half a day.",
+    "Examiners have three months to return their reports under the code of practice.",
+    "The semester is 12 teaching weeks plus 3 weeks of assessment.",
+    "The loggers record every 10 minutes and store up to 18 months of readings.",
+    "First-aid training takes 16 hours over two days.",
 ]
 
 
@@ -930,6 +936,8 @@ STILL_EFFORTS = [
     ("Then site start-up 3 months, if the CRO staffs it.", "3 months"),
     ("Sorting out the shuttle contract will take a day at most.", "a day"),
     ("Building the flight search takes about 3 weeks.", "about 3 weeks"),
+    ("Retention dashboard: 3 days of BI work, no new data sources needed.", "3 days"),
+    ("If the corrections are minor, plan on a month to turn them around.", "a month"),
 ]
 
 
