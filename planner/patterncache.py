@@ -56,8 +56,8 @@ def save() -> None:
 
 
 class _Store:
-    def __init__(self) -> None:
-        self.path = _cache_file()
+    def __init__(self, path: Path | None) -> None:
+        self.path = path  # None: no cache
         self.programs: dict[tuple[str, int], _Program] | None = None  # read on first use
         self.used: set[tuple[str, int]] = set()
         self.unsaved = False
@@ -169,4 +169,4 @@ def _cache_file() -> Path | None:
     return Path(folder) / f"patterns-{_TAG}.marshal"
 
 
-_STORE = _Store()
+_STORE = _Store(_cache_file())

@@ -25,12 +25,8 @@ PATTERNS = [
 SAMPLES = ["Next Week we ship", "due 2027-03-14.", "l'\u00e9t\u00e9 spring", "xx X y", "", "v1.2027-03-14"]
 
 
-def store(tmp_path: Path) -> patterncache._Store:
-    os.environ["PLANNER_CACHE_DIR"], previous = str(tmp_path), os.environ["PLANNER_CACHE_DIR"]
-    try:
-        return patterncache._Store()
-    finally:
-        os.environ["PLANNER_CACHE_DIR"] = previous
+def store(folder: Path) -> patterncache._Store:
+    return patterncache._Store(folder / "patterns.marshal")
 
 
 def same(built: re.Pattern[str], pattern: str, flags: int) -> None:
@@ -87,9 +83,12 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(tmp_path, content):
 
 def test_an_empty_cache_folder_setting_turns_the_cache_off(tmp_path, monkeypatch):
     monkeypatch.setenv("PLANNER_CACHE_DIR", "")
-    off = patterncache._Store()
-    assert off.path is None
-    same(off.compile(*PATTERNS[0][:1], int(PATTERNS[0][1])), PATTERNS[0][0], int(PATTERNS[0][1]))
+    assert patterncache._cache_file() is None
+    monkeypatch.setenv("PLANNER_CACHE_DIR", str(tmp_path))
+    assert patterncache._cache_file().parent == tmp_path
+    off = patterncache._Store(None)
+    pattern, flags = PATTERNS[0]
+    same(off.compile(pattern, int(flags)), pattern, int(flags))
     off.save()
     assert list(tmp_path.iterdir()) == []
 
