@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import os
 import sys
@@ -72,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=_format_choices(), default="text", help="output format (default: text)")
     check.add_argument(
         "--jobs", type=_jobs, default=0, metavar="N", help="worker processes (default: one per core for large repos)"
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="scan every body again instead of reading what an earlier run found in it",
     )
     _add_check_ci_flags(check)
     check.set_defaults(handler=cmd_check)
@@ -171,7 +177,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     config = _config(args)
     as_of, source = _as_of(args, config)
-    report = check_files(_plan_files(args, config), config, as_of, source, jobs=args.jobs)
+    from planner import bodycache
+
+    with bodycache.off() if args.no_cache else contextlib.nullcontext():
+        report = check_files(_plan_files(args, config), config, as_of, source, jobs=args.jobs)
     report = _apply_baseline(args, report)
     if args.format == "text":
         output = format_text(report, color=_use_color(sys.stdout))

@@ -7,12 +7,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from planner import patterncache
+from planner import bodycache, patterncache
 from planner.config import Config
 from planner.diagnostics import Diagnostic, Report, Severity
 from planner.fingerprint import with_snippets
 from planner.load import PlanFile, Source, load_source, plan_of
-from planner.prose.scan import Found, body_mentions
+from planner.prose.mention import Grammar
+from planner.prose.scan import Found
 from planner.prose.suppress import find_suppressions
 from planner.rules import Item, RuleContext, suppression
 
@@ -32,7 +33,7 @@ def check_source(source: Source, config: Config, ctx: RuleContext) -> Checked:
     document = source.document
     mentions: tuple[Found, ...] = ()
     if plan is not None and not plan.closed and any(ctx.severities[name] != "off" for name in PROSE_RULES):
-        mentions = body_mentions(document, ctx.grammar)
+        mentions = bodycache.body_mentions(document, ctx.grammar)
     item = Item(source, plan, (*document.problems, *problems), mentions, find_suppressions(document))
     diagnostics = []
     for module, severity in ctx.active:
@@ -76,11 +77,16 @@ def check_files(files: Iterable[PlanFile], config: Config, as_of: date, as_of_so
     todo = list(files)
     workers = jobs or _auto_jobs(len(todo))
     if workers > 1 and _can_fork():
+        bodycache.prepare(Grammar.of(config, as_of))  # read once, shared by the forked workers
         results = _check_in_workers(todo, config, as_of, workers)
+        for _, _, taken in results:
+            bodycache.merge(taken)
     else:
-        results = [_check_chunk(todo, config, as_of)]
-    diagnostics = [d for _, found in results for d in found]
-    return Report(as_of, as_of_source, sum(count for count, _ in results), tuple(diagnostics))
+        count, found = _check_chunk(todo, config, as_of)
+        results = [(count, found, [])]
+    bodycache.save()
+    diagnostics = [d for _, found, _ in results for d in found]
+    return Report(as_of, as_of_source, sum(count for count, _, _ in results), tuple(diagnostics))
 
 
 def _can_fork() -> bool:
@@ -118,16 +124,16 @@ def _init_worker(config: Config, as_of: date) -> None:
     _worker_settings = config, as_of
 
 
-def _worker_chunk(files: list[PlanFile]) -> tuple[int, list[Diagnostic]]:
+def _worker_chunk(files: list[PlanFile]) -> tuple[int, list[Diagnostic], bodycache.Taken]:
     assert _worker_settings is not None
-    result = _check_chunk(files, *_worker_settings)
+    count, found = _check_chunk(files, *_worker_settings)
     patterncache.save()  # the patterns compiled here: a forked worker exits without `atexit`
-    return result
+    return count, found, bodycache.take()  # the bodies scanned here: the parent keeps them
 
 
 def _check_in_workers(
     files: list[PlanFile], config: Config, as_of: date, workers: int
-) -> list[tuple[int, list[Diagnostic]]]:
+) -> list[tuple[int, list[Diagnostic], bodycache.Taken]]:
     # Forked workers inherit the config instead of unpickling it; only file lists go
     # out and diagnostics come back.
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]

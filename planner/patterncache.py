@@ -155,18 +155,23 @@ def _read(path: Path) -> dict[tuple[str, int], _Program]:
     return programs
 
 
-def _cache_file() -> Path | None:
-    if _TAG is None:
-        return None
+def cache_folder() -> Path | None:
+    """planner's cache folder: `$PLANNER_CACHE_DIR`, else `planner` in the user's cache
+    folder. None when there is none: `PLANNER_CACHE_DIR` set to empty, or no home."""
     folder = os.environ.get("PLANNER_CACHE_DIR")
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         if not os.path.isabs(base):
             return None  # no home to keep it in
         folder = os.path.join(base, "planner")
-    if not folder:
+    return Path(folder) if folder else None
+
+
+def _cache_file() -> Path | None:
+    folder = cache_folder()
+    if _TAG is None or folder is None:
         return None
-    return Path(folder) / f"patterns-{_TAG}.marshal"
+    return folder / f"patterns-{_TAG}.marshal"
 
 
 _STORE = _Store(_cache_file())

@@ -37,7 +37,7 @@ class ScanReport:
 
 
 def scan_files(files: Iterable[PlanFile], config: Config, as_of: date, as_of_source: str) -> ScanReport:
-    grammar = Grammar(as_of, config.fiscal_year_start, config.units.sprint_weeks)
+    grammar = Grammar.of(config, as_of)
     count = 0
     listed: list[Listed] = []
     for location in files:

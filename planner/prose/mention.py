@@ -9,12 +9,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from planner.estimates import Estimate
 from planner.patterncache import compiled
 from planner.prose import calendar as cal
 from planner.prose import patterns as p
 from planner.windows import Window
+
+if TYPE_CHECKING:
+    from planner.config import Config
 
 DATE, ESTIMATE = "date", "estimate"
 LOOKBEHIND = 40
@@ -27,6 +31,11 @@ class Grammar:
     as_of: date
     fiscal_year_start: int = 1  # month the fiscal year starts in; FY27 is named by the year it ends
     sprint_weeks: float = 2.0
+
+    @classmethod
+    def of(cls, config: Config, as_of: date) -> Grammar:
+        """The grammar a config sets up, as of a date."""
+        return cls(as_of, config.fiscal_year_start, config.units.sprint_weeks)
 
 
 @dataclass(frozen=True, slots=True)

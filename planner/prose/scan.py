@@ -35,15 +35,38 @@ def scan_text(text: str, grammar: Grammar) -> list[Mention]:
 def body_mentions(document: Document, grammar: Grammar) -> tuple[Found, ...]:
     """Every mention in the prose of a document's body, with 1-based file positions."""
     body = document.body
-    if not body or not _may_hold(body) or not has_anchor(body):
+    if not scannable(body):
         return ()  # not even parsed as Markdown
-    locator = Locator(body, document.body_line)
-    found: list[Found] = []
-    for segment in prose_segments(body):
-        for mention in find_in_candidates(segment.text, grammar):
-            start = segment.offset + mention.start
-            found.append(Found(mention, locator.span(start, segment.offset + mention.end), "body"))
-    return tuple(found)
+    return located(body, document.body_line, body_hits(body, grammar))
+
+
+def scannable(body: str) -> bool:
+    """Whether a body can hold a mention at all: else it is not even parsed as Markdown."""
+    return bool(body) and _may_hold(body) and has_anchor(body)
+
+
+# A mention in a body: the offset in the body of the prose segment it was found in, and the
+# mention, whose offsets are in that segment.
+Hit = tuple[int, Mention]
+
+
+def body_hits(body: str, grammar: Grammar) -> list[Hit]:
+    """The grammar over each prose segment of a Markdown body."""
+    return [
+        (segment.offset, mention)
+        for segment in prose_segments(body)
+        for mention in find_in_candidates(segment.text, grammar)
+    ]
+
+
+def located(body: str, first_line: int, hits: list[Hit]) -> tuple[Found, ...]:
+    """The hits of a body that starts at line `first_line` of its file, with file positions."""
+    if not hits:
+        return ()
+    locator = Locator(body, first_line)
+    return tuple(
+        Found(mention, locator.span(offset + mention.start, offset + mention.end), "body") for offset, mention in hits
+    )
 
 
 # --- the sentence pre-filter ------------------------------------------------------------------

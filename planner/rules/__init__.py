@@ -50,7 +50,7 @@ class RuleContext:
     active: tuple[tuple[ModuleType, str], ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        grammar = Grammar(self.as_of, self.config.fiscal_year_start, self.config.units.sprint_weeks)
+        grammar = Grammar.of(self.config, self.as_of)
         object.__setattr__(self, "grammar", grammar)
         severities = {module.NAME: severity(self.config, module.NAME) for module in rules()}
         object.__setattr__(self, "severities", severities)

@@ -18,7 +18,7 @@ import threading
 from multiprocessing.connection import Connection
 from typing import Any
 
-from planner import patterncache
+from planner import bodycache, patterncache
 from planner.diagnostics import Report
 from planner.site.layout import Layout, PlanPage, Plans
 from planner.site.pages import body_marker
@@ -112,7 +112,8 @@ class Worker:
         except Exception:
             conn.send(None)
             return
-        patterncache.save()  # what the check compiled: a forked process exits without `atexit`
+        patterncache.save()  # what the check compiled and scanned: a forked process exits without `atexit`
+        bodycache.save()
         try:
             layout: Layout = conn.recv()
         except (EOFError, OSError):  # the build stopped before placing the pages
