@@ -29,14 +29,15 @@ from pathlib import Path
 from typing import Any
 
 from planner.atomic import WriteError, write_bytes
+from planner.diagnostics import Span
 from planner.estimates import Estimate
 from planner.frontmatter import Document
 from planner.patterncache import cache_folder
 from planner.prose.mention import Grammar, Mention
-from planner.prose.scan import Found, Hit, body_hits, located, scannable
+from planner.prose.scan import Found, body_hits, located, scannable
 from planner.windows import Window
 
-FORMAT = 1  # of an entry: bump when `_pack` changes
+FORMAT = 2  # of an entry: bump when `_pack` changes
 PREFIX = "bodies-"
 KEEP_FILES = 4  # the files written last; older ones (other as-of dates) are deleted
 LIMIT = 50_000  # bodies in a file; past it, only those the last run read or scanned are kept
@@ -105,13 +106,13 @@ class BodyCache:
             return located(body, document.body_line, body_hits(body, grammar)) if scannable(body) else ()
         key = hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         entry = generation.entries.get(key)
-        hits = None if entry is None else _unpack(entry)
-        if hits is None:  # a body the pre-filter rules out is kept too: looking it up costs less
-            hits = body_hits(body, grammar) if scannable(body) else []
-            generation.entries[key] = generation.fresh[key] = _pack(hits)
+        found = None if entry is None else _unpack(entry, document.body_line)
+        if found is None:  # a body the pre-filter rules out is kept too: looking it up costs less
+            found = located(body, document.body_line, body_hits(body, grammar)) if scannable(body) else ()
+            generation.entries[key] = generation.fresh[key] = _pack(found, document.body_line)
         else:
             generation.used.add(key)
-        return located(body, document.body_line, hits)
+        return found
 
     def generation(self, grammar: Grammar) -> Generation | None:
         """The file for `grammar`, read on first use; None when there is no cache."""
@@ -212,10 +213,24 @@ def _read(path: Path) -> dict[bytes, _Entry]:
     return entries if isinstance(entries, dict) else {}
 
 
-def _pack(hits: list[Hit]) -> _Entry:
+def _pack(found: tuple[Found, ...], first_line: int) -> _Entry:
+    """The mentions of a body whose first line is `first_line`: lines are kept from the body's
+    start, so a body that moved (its frontmatter grew) reads back at its new place."""
     return tuple(
-        (offset, m.start, m.end, m.text, m.kind, m.granularity, _pack_window(m.window), _pack_estimate(m.estimate))
-        for offset, m in hits
+        (
+            m.start,
+            m.end,
+            m.text,
+            m.kind,
+            m.granularity,
+            _pack_window(m.window),
+            _pack_estimate(m.estimate),
+            span.line - first_line,
+            span.column,
+            span.end_line - first_line,
+            span.end_column,
+        )
+        for m, span in ((f.mention, f.span) for f in found)
     )
 
 
@@ -227,14 +242,18 @@ def _pack_estimate(e: Estimate | None) -> tuple[Any, ...] | None:
     return None if e is None else (e.text, e.low, e.high, e.unit, e.size, e.approximate)
 
 
-def _unpack(entry: Any) -> list[Hit] | None:
-    """The hits an entry holds, or None if it is not an entry `_pack` makes. (A file's seal
+def _unpack(entry: Any, first_line: int) -> tuple[Found, ...] | None:
+    """The mentions an entry holds, or None if it is not an entry `_pack` makes. (A file's seal
     tells a damaged file; this tells one written by other code under the same name.)"""
     try:
-        return [
-            (offset, Mention(start, end, text, kind, granularity, _window(window), _estimate(estimate)))
-            for offset, start, end, text, kind, granularity, window, estimate in entry
-        ]
+        return tuple(
+            Found(
+                Mention(start, end, text, kind, granularity, _window(window), _estimate(estimate)),
+                Span(first_line + line, column, first_line + end_line, end_column),
+                "body",
+            )
+            for start, end, text, kind, granularity, window, estimate, line, column, end_line, end_column in entry
+        )
     except (TypeError, ValueError, OverflowError):
         return None
 

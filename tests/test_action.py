@@ -22,7 +22,18 @@ def test_inputs_and_composite_steps():
     assert ACTION["inputs"]["format"]["default"] == "github"
     assert ACTION["runs"]["using"] == "composite"
     names = [step.get("name") for step in ACTION["runs"]["steps"]]
-    assert names[1:] == ["Install planner", "Check plans"]
+    assert names[1:] == ["Install planner", "Keep planner's cache", "Check plans"]
+
+
+def test_the_cache_step_keeps_the_folder_planner_reads_and_can_be_turned_off():
+    (cache,) = [step for step in ACTION["runs"]["steps"] if step.get("name") == "Keep planner's cache"]
+    assert cache["uses"].startswith("actions/cache@")
+    assert cache["if"] == "inputs.cache == 'true'" and ACTION["inputs"]["cache"]["default"] == "true"
+    home = Path(os.path.expanduser("~"))
+    env = {k: v for k, v in os.environ.items() if k not in ("PLANNER_CACHE_DIR", "XDG_CACHE_HOME")}
+    script = "from planner.patterncache import cache_folder; print(cache_folder())"
+    folder = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert Path(folder.stdout.strip()) == home / cache["with"]["path"].removeprefix("~/")
 
 
 def test_no_expression_is_pasted_into_a_script():

@@ -17,7 +17,7 @@ from planner.config import Config
 from planner.engine import check_files
 from planner.load import discover
 from planner.prose.mention import Grammar
-from planner.prose.scan import body_hits
+from planner.prose.scan import body_hits, located
 from tests.conftest import AS_OF
 from tests.prose.test_prefilter import SENTENCES
 
@@ -212,7 +212,22 @@ def test_worker_processes_hand_their_scans_to_the_parent(cache, repo, write_plan
 
 def test_every_mention_of_the_labelled_set_survives_the_file():
     grammar = Grammar(date(2026, 11, 24), fiscal_year_start=10, sprint_weeks=3.0)
-    hits = [body_hits(sentence, grammar) for sentence in SENTENCES]
-    assert sum(len(h) for h in hits) > 5000
-    packed = marshal.loads(marshal.dumps([bodycache._pack(h) for h in hits]))
-    assert [bodycache._unpack(p) for p in packed] == hits
+    bodies = ["\n".join(SENTENCES[i : i + 7]) for i in range(0, len(SENTENCES), 7)]
+    found = [located(body, 5, body_hits(body, grammar)) for body in bodies]
+    assert sum(len(f) for f in found) > 5000
+    packed = marshal.loads(marshal.dumps([bodycache._pack(f, 5) for f in found]))
+    assert [bodycache._unpack(p, 5) for p in packed] == found
+
+
+def test_a_body_that_moved_is_read_back_at_its_new_place(cache, scans, plans, capsys, write_plan):
+    first = check(capsys, "--as-of", AS_OF)
+    write_plan("far.md", FAR.replace("target: 2027-Q3\n", "target: 2027-Q3\ntags: [ledger]\nconfidence: low\n"))
+    scans.clear()
+    moved = check(capsys, "--as-of", AS_OF)
+    assert scans == []  # the body is the same
+    assert moved == check(capsys, "--as-of", AS_OF, "--no-cache")
+
+    def body_lines(report):  # type: ignore[no-untyped-def]
+        return [(d["line"], d["end_line"]) for d in report["diagnostics"] if d["path"].endswith("far.md")][1:]
+
+    assert body_lines(moved) == [(line + 2, end + 2) for line, end in body_lines(first)]
