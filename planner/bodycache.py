@@ -8,11 +8,13 @@ body's text, and a later run with the same grammar reads them instead of scannin
 
 What the grammar finds depends on the body and on nothing else but the as-of date, the
 team's calendar settings (fiscal year start, sprint length), planner's own code and the
-Python running it. Those name the file: one file per as-of date and settings, of which the
-few written last are kept; a change to planner's code starts new ones. Files are read with
-`marshal`, which builds only data, and every entry is checked as it is rebuilt: one that is
-not what this code writes is scanned again. So the cache can make a run faster, never
-different. `PLANNER_CACHE_DIR=` (empty) or `planner check --no-cache` turns it off.
+Python running it. The last three name the file (the few files written last are kept). The
+as-of date is kept with each body whose scan read it ("next Tuesday", "in March"), and such
+a body is scanned again on another date; what was found without reading it ("14 August
+2027", "2-4 weeks") holds on every date (`Recording`). Files are read with `marshal`, which
+builds only data, after checking the digest they start with; an entry that is not what this
+code writes is scanned again. So the cache can make a run faster, never different.
+`PLANNER_CACHE_DIR=` (empty) or `planner check --no-cache` turns it off.
 """
 
 from __future__ import annotations
@@ -37,12 +39,13 @@ from planner.prose.mention import Grammar, Mention
 from planner.prose.scan import Found, body_hits, located, scannable
 from planner.windows import Window
 
-FORMAT = 2  # of an entry: bump when `_pack` changes
+FORMAT = 3  # of an entry: bump when `_pack` changes
 PREFIX = "bodies-"
-KEEP_FILES = 4  # the files written last; older ones (other as-of dates) are deleted
+KEEP_FILES = 4  # the files written last; older ones (other settings, older planners) are deleted
 LIMIT = 50_000  # bodies in a file; past it, only those the last run read or scanned are kept
 
-_Entry = tuple[tuple[Any, ...], ...]
+# An entry: the as-of date the scan read, as an ordinal (0: it read none), and the mentions.
+_Entry = tuple[int, tuple[tuple[Any, ...], ...]]
 # What a worker hands back to the process that started it: per grammar, the bodies it
 # scanned and the keys of those it read.
 Taken = list[tuple[Grammar, dict[bytes, _Entry], set[bytes]]]
@@ -83,10 +86,37 @@ def off() -> Iterator[None]:
         STORE.folder = folder
 
 
+_AS_OF = Grammar.__dict__["as_of"]  # the slot Grammar keeps its as-of date in
+
+
+class Recording(Grammar):
+    """A Grammar that notes whether its as-of date was read. What the grammar finds in a body
+    without reading it ("ships on 14 August 2027", "2-4 weeks") holds on any other date, so it
+    is kept for every date; the rest ("next Tuesday", "in March") only for the date it read."""
+
+    __slots__ = ("read",)
+    read: bool
+
+    def __init__(self, grammar: Grammar) -> None:
+        super().__init__(grammar.as_of, grammar.fiscal_year_start, grammar.sprint_weeks)
+        object.__setattr__(self, "read", False)
+
+    def _as_of(self) -> date:
+        object.__setattr__(self, "read", True)
+        value: date = _AS_OF.__get__(self, Grammar)
+        return value
+
+    def _set_as_of(self, value: date) -> None:  # what the dataclass __init__ calls
+        _AS_OF.__set__(self, value)
+
+    as_of = property(_as_of, _set_as_of)
+
+
 @dataclass(slots=True)
 class Generation:
-    """The bodies scanned with one grammar: one file."""
+    """The bodies scanned with one fiscal year start and sprint length: one file."""
 
+    grammar: Grammar  # the first one read with these settings: what `take` hands back
     path: Path
     entries: dict[bytes, _Entry]
     fresh: dict[bytes, _Entry] = field(default_factory=dict)  # scanned here, not yet written
@@ -96,7 +126,7 @@ class Generation:
 class BodyCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder  # None: no cache
-        self.generations: dict[Grammar, Generation] = {}
+        self.generations: dict[tuple[int, float], Generation] = {}
         self._code: str | None = None
 
     def mentions(self, document: Document, grammar: Grammar) -> tuple[Found, ...]:
@@ -106,19 +136,25 @@ class BodyCache:
             return located(body, document.body_line, body_hits(body, grammar)) if scannable(body) else ()
         key = hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         entry = generation.entries.get(key)
-        found = None if entry is None else _unpack(entry, document.body_line)
+        found = None if entry is None else _unpack(entry, document.body_line, grammar.as_of.toordinal())
         if found is None:  # a body the pre-filter rules out is kept too: looking it up costs less
-            found = located(body, document.body_line, body_hits(body, grammar)) if scannable(body) else ()
-            generation.entries[key] = generation.fresh[key] = _pack(found, document.body_line)
+            found, dated = (), 0
+            if scannable(body):
+                recording = Recording(grammar)
+                found = located(body, document.body_line, body_hits(body, recording))
+                dated = grammar.as_of.toordinal() if recording.read else 0
+            entry = (dated, _pack(found, document.body_line))
+            generation.entries[key] = generation.fresh[key] = entry
         else:
             generation.used.add(key)
         return found
 
     def generation(self, grammar: Grammar) -> Generation | None:
-        """The file for `grammar`, read on first use; None when there is no cache."""
+        """The file for `grammar`'s settings, read on first use; None when there is no cache."""
         if self.folder is None:
             return None
-        generation = self.generations.get(grammar)
+        settings = (grammar.fiscal_year_start, grammar.sprint_weeks)
+        generation = self.generations.get(settings)
         if generation is None:
             if self._code is None:
                 try:
@@ -127,16 +163,16 @@ class BodyCache:
                     self.folder = None
                     return None
                 atexit.register(self.save)
-            name = hashlib.blake2b(f"{FORMAT} {self._code} {grammar!r}".encode(), digest_size=8).hexdigest()
+            name = hashlib.blake2b(f"{FORMAT} {self._code} {settings!r}".encode(), digest_size=8).hexdigest()
             path = self.folder / f"{PREFIX}{name}.marshal"
-            generation = self.generations[grammar] = Generation(path, _read(path))
+            generation = self.generations[settings] = Generation(grammar, path, _read(path))
         return generation
 
     def take(self) -> Taken:
         taken: Taken = []
-        for grammar, generation in self.generations.items():
+        for generation in self.generations.values():
             if generation.fresh or generation.used:
-                taken.append((grammar, generation.fresh, generation.used))
+                taken.append((generation.grammar, generation.fresh, generation.used))
                 generation.fresh, generation.used = {}, set()
         return taken
 
@@ -213,7 +249,7 @@ def _read(path: Path) -> dict[bytes, _Entry]:
     return entries if isinstance(entries, dict) else {}
 
 
-def _pack(found: tuple[Found, ...], first_line: int) -> _Entry:
+def _pack(found: tuple[Found, ...], first_line: int) -> tuple[tuple[Any, ...], ...]:
     """The mentions of a body whose first line is `first_line`: lines are kept from the body's
     start, so a body that moved (its frontmatter grew) reads back at its new place."""
     return tuple(
@@ -242,17 +278,21 @@ def _pack_estimate(e: Estimate | None) -> tuple[Any, ...] | None:
     return None if e is None else (e.text, e.low, e.high, e.unit, e.size, e.approximate)
 
 
-def _unpack(entry: Any, first_line: int) -> tuple[Found, ...] | None:
-    """The mentions an entry holds, or None if it is not an entry `_pack` makes. (A file's seal
-    tells a damaged file; this tells one written by other code under the same name.)"""
+def _unpack(entry: Any, first_line: int, today: int) -> tuple[Found, ...] | None:
+    """The mentions an entry holds, or None if they do not hold on `today` (an ordinal) or it is
+    not an entry `_pack` makes. (A file's seal tells a damaged file; this tells one written
+    by other code under the same name.)"""
     try:
+        dated, packed = entry
+        if dated and dated != today:
+            return None
         return tuple(
             Found(
                 Mention(start, end, text, kind, granularity, _window(window), _estimate(estimate)),
                 Span(first_line + line, column, first_line + end_line, end_column),
                 "body",
             )
-            for start, end, text, kind, granularity, window, estimate, line, column, end_line, end_column in entry
+            for start, end, text, kind, granularity, window, estimate, line, column, end_line, end_column in packed
         )
     except (TypeError, ValueError, OverflowError):
         return None

@@ -125,23 +125,29 @@ def test_an_edited_body_is_scanned_again(cache, scans, plans, capsys, write_plan
     assert (10, 20) in dates
 
 
-def test_the_as_of_date_and_calendar_settings_each_have_their_own_file(cache, scans, plans, capsys, repo):
+def test_on_another_date_only_the_bodies_whose_scan_read_the_date_are_scanned_again(cache, scans, plans, capsys):
     check(capsys, "--as-of", AS_OF)
+    scans.clear()
     later = check(capsys, "--as-of", "2027-01-05")
+    assert len(scans) == 1 and "next Tuesday" in scans[0]  # "3 days", "14 August 2027" hold on any date
     assert later == check(capsys, "--as-of", "2027-01-05", "--no-cache")
     tuesday = [d["message"] for d in later["diagnostics"] if d["rule"] == "relative-date"]
     assert tuesday and "2027-01-12" in tuesday[0]  # resolved from the new date, not read back from the old
 
+
+def test_calendar_settings_each_have_their_own_file(cache, scans, plans, capsys, repo):
+    check(capsys, "--as-of", AS_OF)
     (repo / "planner.toml").write_text("[units]\nsprint-weeks = 3\n")
     scans.clear()
     check(capsys, "--as-of", AS_OF)
     assert len(scans) == 2
-    assert len(bodies_files(cache)) == 3
+    assert len(bodies_files(cache)) == 2
 
 
-def test_only_the_files_written_last_are_kept(cache, plans, capsys):
-    for day in range(1, 8):
-        check(capsys, "--as-of", f"2026-11-{day:02d}")
+def test_only_the_files_written_last_are_kept(cache, plans, capsys, repo):
+    for weeks in range(1, 8):
+        (repo / "planner.toml").write_text(f"[units]\nsprint-weeks = {weeks}\n")
+        check(capsys, "--as-of", AS_OF)
         time.sleep(0.02)  # distinct modification times
     assert len(bodies_files(cache)) == bodycache.KEEP_FILES
 
@@ -216,7 +222,23 @@ def test_every_mention_of_the_labelled_set_survives_the_file():
     found = [located(body, 5, body_hits(body, grammar)) for body in bodies]
     assert sum(len(f) for f in found) > 5000
     packed = marshal.loads(marshal.dumps([bodycache._pack(f, 5) for f in found]))
-    assert [bodycache._unpack(p, 5) for p in packed] == found
+    assert [bodycache._unpack((0, p), 5, 1) for p in packed] == found
+
+
+def test_what_a_scan_found_without_reading_the_date_holds_on_every_date():
+    """The labelled set's sentences: where the grammar did not read the as-of date, the same
+    sentence scanned as of other dates (other years, month ends, weekdays) finds the same."""
+    grammar = Grammar(date(2026, 11, 24))
+    others = [Grammar(date(y, m, d)) for y, m, d in [(2024, 2, 29), (2027, 1, 1), (2027, 6, 30), (2031, 12, 31)]]
+    undated = 0
+    for sentence in SENTENCES:
+        recording = bodycache.Recording(grammar)
+        hits = body_hits(sentence, recording)
+        if not recording.read:
+            undated += 1
+            for other in others:
+                assert body_hits(sentence, other) == hits, sentence
+    assert undated > len(SENTENCES) // 3
 
 
 def test_a_body_that_moved_is_read_back_at_its_new_place(cache, scans, plans, capsys, write_plan):

@@ -9,6 +9,7 @@ import calendar as _calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Protocol
 
 from planner.patterncache import compiled
 from planner.prose.patterns import MONTH_NUMBER, NUMBER_WORDS, VAGUE_COUNTS, WEEKDAYS
@@ -189,9 +190,16 @@ def fiscal_quarter(y: int, q: int, start_month: int, text: str) -> Window:
     return Window(start, _month_end(add_months(start, 2)), "quarter", text)
 
 
-def in_year(build: Callable[[int], Window], year_text: str | None, as_of: date) -> Window:
+class Dated(Protocol):
+    """What knows the as-of date (a Grammar): read only when a window needs it."""
+
+    @property
+    def as_of(self) -> date: ...
+
+
+def in_year(build: Callable[[int], Window], year_text: str | None, today: Dated) -> Window:
     """The window in the year written, else its next occurrence not yet over."""
-    return build(int(year_text)) if year_text else next_occurrence(build, as_of)
+    return build(int(year_text)) if year_text else next_occurrence(build, today.as_of)
 
 
 def next_occurrence(build: Callable[[int], Window], as_of: date) -> Window:

@@ -175,7 +175,7 @@ def _week_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     def build(year: int) -> Window:
         return cal.week_of_month(year, month, order, m[0])
 
-    window = cal.in_year(build, m["wm_y"], g.as_of)
+    window = cal.in_year(build, m["wm_y"], g)
     return Atom(m.start(), m.end(), "week", window)
 
 
@@ -195,7 +195,7 @@ def _nth_weekday(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
             return day_window(end - timedelta(days=(end.weekday() - weekday) % 7), m[0])
         return day_window(first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1)), m[0])
 
-    return Atom(m.start(), m.end(), "day", cal.in_year(build, m["nw_y"], g.as_of))
+    return Atom(m.start(), m.end(), "day", cal.in_year(build, m["nw_y"], g))
 
 
 def _weekday_dom(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
@@ -227,7 +227,7 @@ def _weeks_of_month(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     def build(year: int) -> Window:
         return cal.weeks_of_month(year, month, weeks, last, m[0])
 
-    window = cal.in_year(build, m["wk_y"], g.as_of)
+    window = cal.in_year(build, m["wk_y"], g)
     return Atom(m.start(), m.end(), "range", window)
 
 
@@ -289,7 +289,7 @@ def _week_of_day(m: re.Match[str], text: str, g: Grammar) -> Atom | None:
     def build(year: int) -> Window:
         return cal.week_containing(date(year, month, int(day_text)), m[0])
 
-    window = cal.in_year(build, m["wd_y"], g.as_of)
+    window = cal.in_year(build, m["wd_y"], g)
     return Atom(m.start(), m.end(), "week", window)
 
 
@@ -589,7 +589,7 @@ def _day_range(m: re.Match[str], a: str, b: str, month_text: str, year_text: str
     def build(year: int) -> Window:
         return range_window(cal.day(year, month, first), cal.day(year, month, last), m[0])
 
-    window = cal.in_year(build, year_text, g.as_of)
+    window = cal.in_year(build, year_text, g)
     return Atom(m.start(), m.end(), "range", window)
 
 
