@@ -370,7 +370,7 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float, fiscal_
             return fiscal_year(_fiscal_year_of(as_of, fiscal_start) + step, fiscal_start, text)
         return _named(_unit_window(unit, _shift(as_of, unit, step, sprint_weeks), sprint_weeks), text)
     if kind == "rel_after_next":  # "the Tuesday after next": a week after next Tuesday
-        unit = m["an_u"].lower()
+        unit = (m["an_u"] or m["an_d"]).lower()
         if unit in WEEKDAYS:
             ahead = (WEEKDAYS.index(unit) - as_of.weekday()) % 7 or 7
             return day_window(as_of + timedelta(days=ahead + 7), text)

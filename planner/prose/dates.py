@@ -847,8 +847,13 @@ _TAKES_BEFORE = compiled(
     r"\b(?:takes?|took|taking|needs?|needed|requires?|wait|allow|budget)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
 _EVERY_MONTH_AFTER = compiled(r"[^.;!?]{0,48}?\b(?:each|every|a|per)\s+month\b", re.IGNORECASE)
-_EDITION_AFTER = compiled(r"\s+(?:editions?|papers?|supplements?|magazine|crossword|broadcast|digest)\b", re.IGNORECASE)
-_EVERY_WEEK_AFTER = compiled(r"\s+[a-z]+s\s+(?:are|were|get|go|need|must|should|can|happen|run)\b")
+_EDITION_AFTER = compiled(
+    r"\s+(?:editions?|papers?|supplements?|magazine|crossword|broadcast|digest|roasts?|brunch|lunch|menu|specials?|market)\b",
+    re.IGNORECASE,
+)
+_EVERY_WEEK_AFTER = compiled(
+    r"\s+[a-z]+s\s+(?:are|were|get|go|need|must|should|can|happen|run|fell|rose|dropped|grew|doubled|halved)\b"
+)
 _WEEK_JOIN = r"\s*(?:to|through|thru|till|until|-|\u2013|\u2014)\s*"
 _WEEK_TO_END = compiled(_WEEK_JOIN + r"(?:fri|sat|sun)[a-z]*\.?", re.IGNORECASE)
 _WEEK_FROM_MONDAY = compiled(r"\bmon(?:day)?\.?" + _WEEK_JOIN + "$", re.IGNORECASE)

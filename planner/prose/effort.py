@@ -60,6 +60,10 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     ):
         return None  # "a week" is an estimate only after "takes", "about", "for"... or before "of work"
     people = person and _PEOPLE_UNIT.search(text, start, end) is not None  # not "business days"
+    if _CHANGED_FROM.search(text, max(0, start - 12), start) and not _ESTIMATED.search(
+        text, _sentence_start(text, start), start
+    ):
+        return None  # "check-in opens 30 hours before, up from 24 hours": an earlier value of a rule
     if p.TRAP_BEFORE.search(text, start, 40) is not None or (
         not people and p.ESTIMATE_TRAP_AFTER.match(after)  # "6 FTE-weeks to run the RFP" is effort
     ):
@@ -283,6 +287,8 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None
     if group == "sz_s" and m[0][:4].lower() == "size" and _GOODS_AFTER.match(text, m.end()):
         return None  # "order size M gloves": the size of a thing, not of work
+    if group == "sz_s" and m[0][:4].lower() == "size" and _COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "60 size M chef jackets": so many things of that size
     if group == "sz_s" and _GOODS_IN.search(text, max(0, m.start() - 30), m.start()):
         return None  # "150 in size M", "ships in sizes XS to XXL": goods in each size
     if group == "sz_s" and m[0][:5].lower() == "sizes" and _SIZE_RANGE_AFTER.match(text, m.end()):
@@ -317,6 +323,9 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
 _GOODS_AFTER = compiled(
     r"\s+(?!(?:effort|work|epic|story|task|project|piece|job|for|and|or|at|in|on|with|is|was)\b)[a-z]+s\b"
 )
+_CHANGED_FROM = compiled(r"\b(?:up|down)\s+from\s+$", re.IGNORECASE)
+_ESTIMATED = compiled(r"estimat|\bsized?\b|\beffort", re.IGNORECASE)  # "the estimate went up from 3 weeks"
+_COUNT_BEFORE = compiled(r"\b\d+(?:,\d{3})*\s+$")
 _GOODS_IN = compiled(
     r"(?:\d|\b(?:ships?|shipped|comes?|available|sold|stocked|made|cut|printed))\s+in\s+$", re.IGNORECASE
 )

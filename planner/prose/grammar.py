@@ -139,6 +139,9 @@ def _assemble(found: list[Mention | Atom], text: str) -> list[Mention]:
             i += 1
             continue
         nxt = found[i + 1] if i + 1 < len(found) else None
+        if isinstance(nxt, Atom) and _YEAR_RUNS.search(text, max(0, item.start - 40), item.start):
+            i += 2  # "our financial year runs April to March": what a year is, not when anything is
+            continue
         if isinstance(nxt, Atom) and (joined := _join(item, nxt, text)) is not None:
             mentions.append(joined)
             i += 2
@@ -151,14 +154,24 @@ def _assemble(found: list[Mention | Atom], text: str) -> list[Mention]:
 
 def _listed_with_dates(found: list[Mention | Atom], i: int, text: str) -> bool:
     """'discovery Jan, build Feb-Apr, launch May': an item of a list whose next or last item is
-    a date too, each after a word that names its step."""
+    a date too, each after a word that names its step; or 'March, April and June 2027': one
+    between two dates, after a comma."""
     item = found[i]
+    nxt = found[i + 1] if i + 1 < len(found) else None
+    if (
+        i > 0
+        and nxt is not None
+        and _is_date(found[i - 1])
+        and _is_date(nxt)
+        and _LIST_COMMA.fullmatch(text, found[i - 1].end, item.start)
+        and _LIST_NEXT.fullmatch(text, item.end, nxt.start)
+    ):
+        return True
     # the step named before each date ("build Feb-Apr, launch May") or after it ("Q1 upgrades, H2 portal")
     if i > 0 and _is_date(before := found[i - 1]):
         between = text[before.end : item.start]
         if _LIST_STEP.fullmatch(between) or _STEP_AFTER.fullmatch(between):
             return True
-    nxt = found[i + 1] if i + 1 < len(found) else None
     return nxt is not None and _is_date(nxt) and _LIST_STEP.fullmatch(text, item.end, nxt.start) is not None
 
 
@@ -167,6 +180,12 @@ def _is_date(found: Mention | Atom) -> bool:
 
 
 _LIST_STEP = compiled(r"[,;]\s+[A-Za-z][\w-]*\s+")
+_LIST_COMMA = compiled(r",\s*")
+_LIST_NEXT = compiled(r",\s*|,?\s+(?:and|or)\s+")
+_YEAR_RUNS = compiled(
+    r"\b(?:financial|fiscal|tax|school|academic|budget|business)\s+years?\s+(?:runs|run|goes|go|is|are)\s+(?:from\s+)?$",
+    re.IGNORECASE,
+)
 _STEP_AFTER = compiled(r"\s+[a-z][\w/&-]*(?:\s+[a-z][\w/&-]*){0,4}[,;]\s+")
 
 

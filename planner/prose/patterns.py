@@ -216,13 +216,15 @@ _NEXT_SHORT = r"(?:(?-i:Sat|Sun)|mon|tues?|wed|thu(?:rs?)?|fri)(?=\.?(?:\W|$))"
 _RELATIVE = [
     rf"(?P<rel_next>\b(?P<rn_w>next|this|coming|upcoming|current|last|previous|prior|the\s+following)\s+(?P<rn_u>{'|'.join(WEEKDAYS)}|week|wk|month|quarter|(?-i:Q)(?![\w&-])|half|(?:fiscal|financial)\s+year|FY|year|sprint|term|semester|fortnight|{_SEASON}|{_NEXT_SHORT}|{_MONTH_NAME})\b(?!\s+of\s+(?:the|this|each|every|a|an)\b|\s+of\s+(?:\d|FY)))",
     rf"(?P<rel_in>\b(?P<ri_p>(?:in|within)\s+(?:the\s+(?:next|coming|following)\s+)?(?:~\s*|\u2248\s*|about\s+|around\s+|roughly\s+|approximately\s+)?|(?:(?:over|during)\s+)?the\s+(?:next|coming|following)\s+|(?:(?:over|during|in)\s+)?the\s+past\s+)(?P<ri_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ri_u>days?|weeks?|wks?|fortnights?|months?|quarters?|years?|sprints?)\b(?!\s+(?:of|time\s+to))\b)",
-    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|wks?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|back(?=\s*(?:[.,;:!?)]|$|\s+(?:and|but|so|still)\b))|(?:before|after\s+th(?:at|is))(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b"
+    rf"(?P<rel_ago>\b(?P<ra_n>{_NUM_A})\s+(?:(?:business|working|calendar)\s+)?(?P<ra_u>hours?|days?|weeks?|wks?|fortnights?|months?|quarters?|years?|sprints?)\s+(?P<ra_d>ago|from\s+(?:now|today)|out|later|earlier|back(?=\s*(?:[.,;:!?)]|$|\s+(?:and|but|so|still)\b))|(?:before|after\s+th(?:at|is))(?=\s*(?:[.,;:!?)\u2013\u2014]|$)))\b"
     r"(?!\s+than\b(?!\s+(?:planned|expected|scheduled|originally|first\s+planned)\b)))",
     r"(?P<rel_end>\b(?:(?P<re_p>end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?P<re_q>later|earlier|early|late|mid)[\s-]+)(?:(?P<re_w>this|next|the|last)\s+(?P<re_f>(?:financial|fiscal)\s+)?|(?<=end\sof\s)(?=week\b|month\b|quarter\b))(?P<re_u>week|month|quarter|year|sprint|(?-i:FY)(?![\w&-]))\b)",
     rf"(?P<rel_dom>\b(?P<rm_d>{_DAY}|first)\s+of\s+(?P<rm_w>next|this|last)\s+month\b)",
     # "effective the first of the year": the next 1 January
     r"(?P<rel_first_of_year>\bthe\s+(?:first|1st)\s+of\s+the\s+year\b)",
-    rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b)",
+    rf"(?P<rel_after_next>\b(?:the\s+)?(?P<an_u>{'|'.join(WEEKDAYS)}|week|month|quarter|year|sprint)\s+after\s+next\b|"
+    # "a week on Friday" (British): the Friday after next
+    rf"\b(?:a|one)\s+week\s+on\s+(?P<an_d>{'|'.join(WEEKDAYS)})\b(?!['\u2019]s\b))",
     rf"(?P<rel_weekday>(?:\b(?:on|by|starting|until|till|before|COB|EOD|end\s+of\s+(?:the\s+)?(?:day|business))\s+|(?<=\bmoved\sto\s)|(?<=\bpushed\sto\s)|(?<=\bshifted\sto\s)|(?<=\bdue\s)|"
     r"(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bafter\s)|(?<=\bstart\s)|(?<=\bstarts\s)|(?<=\bout\s)|(?<=\bback\s)|"
     rf"{_BARE_WEEKDAY})"
@@ -303,7 +305,8 @@ STARTS = {
 PART_BEFORE = compiled(rf"\b(?P<part>{_PART})(?:\s+|-)$", re.IGNORECASE)
 RANGE_JOIN = compiled(rf"{RANGE_JOINER}$", re.IGNORECASE)
 WEEKDAY_BEFORE = compiled(rf"\b{DAY_NAME},?\s+$", re.IGNORECASE)
-BETWEEN_BEFORE = compiled(r"\bbetween\s+$", re.IGNORECASE)
+# "between March and May", "phased over February and March": one span, not two dates.
+BETWEEN_BEFORE = compiled(r"\b(?:between|(?:spread\s+|phased\s+)?over|spanning)\s+$", re.IGNORECASE)
 # Words after which a yearless month or a bare year is a time reference ("in March", "by 2027").
 CUE_BEFORE = compiled(
     r"(?:\b(?:in|by|until|till|before|after|from|since|during|through|throughout|across|over|for|of|on|around|circa|"
@@ -329,7 +332,7 @@ FULL_DATE_ID_BEFORE = compiled(
 ESTIMATE_TRAP_BEFORE = compiled(
     r"(?:(?:[$\u20ac\u00a3]\s?|\b(?:USD|EUR|GBP|INR|BRL|CAD|AUD|JPY|CHF)\s?)\d[\d.,]*\s*(?:[kmb]n?|million|billion)?(?:\s+of\s+[\w-]+)?\s+over|"
     r"\b(?:replies|responses|answers)\b(?:\s+[\w-]+){0,4}\s+(?:may|can|will|could|might)\s+take(?:\s+up\s+to)?|"
-    r"\b(?:signed|logged)\s+in\s+for|\b(?:mg|g|ml|mcg|kg)\s+(?:in|per|every|over)|\b(?:preceding|prior)|\b(?:every|each|per|once|twice|thrice|times|last|past|previous|trailing|first|next|over\s+the\s+(?:last|past|next)|"
+    r"\b(?:signed|logged)\s+in\s+for|\b(?:mg|g|ml|mcg|kg)\s+(?:in|per|every|over)|\b(?:preceding|prior)|\b(?:every|each|per|once|twice|thrice|times|(?<!planned\sto\s)(?<!expected\sto\s)(?<!likely\sto\s)(?<!going\sto\s)(?<!scheduled\sto\s)(?<!estimated\sto\s)last|past|previous|trailing|first|next|over\s+the\s+(?:last|past|next)|"
     r"after(?:\s+another)?|(?<!-)up|(?<!-)down|rose|fell|gained|lost|dropped|jumped|slipped|(?<!followed\s)by|since|aged|(?:is|are)\s+ready\s+in|"
     r"retention\s+of|retain(?:ed)?\s+for|kept\s+for|keep\s+for|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
     r"commit(?:s|ted)?(?:\s+[\w$\u20ac\u00a3/.,-]+){0,3}?\s+for|term\s+of|contract\s+of|"
@@ -341,7 +344,7 @@ ESTIMATE_TRAP_BEFORE = compiled(
     r"\s+for(?:\s+about|\s+around|\s+roughly|\s+up\s+to)?|"
     r"\b(?:cut|cuts|reduces?|reduced|extends?|extended|shortens?|shortened|lengthens?|lengthened|increases?|increased)\b"
     r"(?:\s+(?!estimat|effort|it\b|this\b|that\b|them\b)[\w'\u2019-]+){1,4}\s+from(?:\s+[\d.,]+\s+[a-z]+\s+to)?|"
-    r"(?:response|resolution|lead|cycle|turnaround|wait|queue|run|build|boot|load)\s+times?\s+of|"
+    r"(?:response|resolution|lead|cycle|turnaround|turn|wait|queue|run|build|boot|load)\s+times?\s+of|"
     r"(?<!\bto\s)(?<!\bwill\s)run\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}for|"
     r"\b(?:job|jobs|script|scripts|pipeline|query|backfill|import|export|scan|crawl|sync|reindex|re-index)(?:\s+itself)?"
     r"\s+(?:will|would|should|can|may)\s+run\s+for(?:\s+(?:roughly|about|around|up\s+to))?|"
@@ -374,14 +377,14 @@ ESTIMATE_TRAP_NOUNS = compiled(
     r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
     r"experience|rolling(?!\s+out\b)|average|interval|cadence|frequency|covers?|valid|stored|store\s+(?:[\w-]+\s+){0,3}for|kept|keeps?|holds?|held|CDN|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
     r"SLOs?|latency|availability|outages?|incidents?|lasted|lasts|runs\s+for|ran\s+for|running\s+for|runs\s+in|ran\s+in|"
-    r"(?:lead|response|first-response|resolution|turnaround|wait|handling|transit|dwell|cycle)\s+times?|clocks?|dries|drying|cures|curing|(?:design|service|useful|asset|product|shelf)[\s-]+life|half-li(?:fe|ves)|lifecycle|incubat\w*|stable\s+for|semesters?|trimesters?|lasting|(?:response|notice|review|consultation|objection|appeal|cooling-off)\s+periods?|contract\s+(?:allows|gives|grants|includes|provides)|journeys?|commutes?|clauses?|life-?span|payback|lag|runtimes?|runway|commitment|terms?|statute|limitations|logs|windows?|"
+    r"(?:lead|response|first-response|resolution|turnaround|turn|wait|handling|transit|dwell|cycle)\s+times?|clocks?|dries|drying|cures|curing|(?:design|service|useful|asset|product|shelf)[\s-]+life|half-li(?:fe|ves)|lifecycle|incubat\w*|stable\s+for|semesters?|trimesters?|lasting|(?:response|notice|review|consultation|objection|appeal|cooling-off)\s+periods?|contract\s+(?:allows|gives|grants|includes|provides)|journeys?|commutes?|clauses?|life-?span|payback|lag|runtimes?|runway|commitment|terms?|statute|limitations|logs|windows?|"
     r"freight|shipping|DSO|DPO|DIO|(?:month|quarter|year)[- ]end\s+close|runs\s+(?:[\w-]+\s+){1,3}in|renders?)"
     r"\b(?:[^.;!?]|\.\d){0,64}$",
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = compiled(
     r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|(?:forecast(?:ed)?\s+)?demand|cover|shipping|transit|(?:[\w-]+\s+){0,2}stability|hypercare|vacation|holidays?|learning|training|workshops|talks|sessions|keynotes|networking|readings|measurements|recordings|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
-    r"battery(?:\s+life)?|playback|runtime|talk\s+time|standby|gameplay|footage)|\d+\s+min(?:ute)?s?\b|"
+    r"battery(?:\s+life)?|playback|runtime|talk\s+time|standby|gameplay|footage)|\d+\s*m(?:in(?:ute)?s?)?\b\s*(?:[\w-]+\s+)?flights?\b|\d+\s+min(?:ute)?s?\b|flights?\b|"
     r"on\s+\d+\s+(?:GPUs?|TPUs?|nodes?|machines?|cores?|workers?|instances?)\b|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
     r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:contract|policy)|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:standard|spec|specification|norm|regulation))\b|per\s+(?:shift|run|job|person|user|ticket|request|cycle|customer|client|account|meeting|call|session|plate|sample|patient|subject)\b|"

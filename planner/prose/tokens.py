@@ -39,7 +39,7 @@ _ANCHOR_WORDS = _words(
 _LEADS = {
     "the": "rel_next rel_in rel_day rel_after_next weeks_of_month nth_weekday rel_around rel_weekend rel_ordinal "
     "decade month_edge rel_first_of_year",
-    "a an another": "rel_ago or_two size_sized size_work estimate rel_slip est_time",
+    "a an another": "rel_ago or_two size_sized size_work estimate rel_slip est_time rel_after_next",
     "in": "rel_in rel_new_year rel_coming",
     "over": "rel_in rel_new_year rel_weekend rel_coming",
     "within": "rel_in",

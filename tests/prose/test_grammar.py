@@ -421,6 +421,9 @@ RELATIVE = [
     ("Product council meets Thursday to lock the roadmap.", "Thursday", "2026-11-26", "2026-11-26"),
     ("We need the assets for the Monday launch.", "Monday", "2026-11-30", "2026-11-30"),
     ("The old cluster will be shut down Friday; snapshots stay.", "Friday", "2026-11-27", "2026-11-27"),
+    # British: "a week on Friday" is the Friday after next; "a fortnight ago" two weeks back
+    ("The menu tasting for the Leeds team is a week on Friday.", "a week on Friday", "2026-12-04", "2026-12-04"),
+    ("The hangar fire suppression test passed a fortnight ago.", "a fortnight ago", "2026-11-09", "2026-11-15"),
 ]
 
 
@@ -808,6 +811,14 @@ TRAPS = [
     "The semester is 12 teaching weeks plus 3 weeks of assessment.",
     "The loggers record every 10 minutes and store up to 18 months of readings.",
     "First-aid training takes 16 hours over two days.",
+    "Online check-in opens 30 hours before departure, up from 24 hours.",
+    "The delivery ferry from Toulouse is a 3h 10m flight.",
+    "It is an 11-hour flight with one crew change.",
+    "The engine shop's standard turn time for a module swap is 45 days.",
+    "Staff uniforms: 60 size M chef jackets and 40 size L aprons.",
+    "Our financial year runs April to March.",
+    "The Sunday roast at the Bath Road site sold 200 covers.",
+    "Sales dipped after Tuesday covers fell 9%.",
 ]
 
 
@@ -938,6 +949,8 @@ STILL_EFFORTS = [
     ("Building the flight search takes about 3 weeks.", "about 3 weeks"),
     ("Retention dashboard: 3 days of BI work, no new data sources needed.", "3 days"),
     ("If the corrections are minor, plan on a month to turn them around.", "a month"),
+    ("The fit-out is expected to last ten weeks.", "ten weeks"),
+    ("The tooling estimate went up from 3 weeks.", "3 weeks"),
 ]
 
 
@@ -1097,6 +1110,23 @@ def test_months_joined_by_and_without_between_are_two_months():
     ]
     found = find_mentions("The pilot runs between October and November 2027.", GRAMMAR)
     assert [(m.text, m.granularity) for m in found] == [("October and November 2027", "range")]
+    found = find_mentions("The coffee supplier changeover will be phased over February and March.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in found] == [("February and March", "range")]
+
+
+def test_a_month_listed_between_two_dates_is_a_date():
+    found = find_mentions("Embraer confirms the deliveries for March, April and June 2027.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in found] == [("March", "month"), ("April", "month"), ("June 2027", "month")]
+
+
+def test_a_week_spent_on_a_weekday_s_work_is_an_estimate():
+    found = find_mentions("It takes a week on Friday's release.", GRAMMAR)
+    assert [(m.text, m.kind) for m in found] == [("a week", "estimate"), ("on Friday", "date")]
+
+
+def test_the_months_a_year_runs_are_no_dates():
+    found = find_mentions("Our financial year runs April to March, so FY27 ends on 31 March 2027.", GRAMMAR)
+    assert [m.text for m in found] == ["FY27", "31 March 2027"]
 
 
 def test_a_full_stop_after_a_month_name_is_not_part_of_the_date():
