@@ -35,8 +35,7 @@ from planner.diagnostics import Span
 from planner.estimates import Estimate
 from planner.frontmatter import Document
 from planner.patterncache import cache_folder
-from planner.prose.mention import Grammar, Mention
-from planner.prose.scan import Found, body_hits, located, scannable
+from planner.prose.found import Found, Grammar, Mention, located
 from planner.windows import Window
 
 FORMAT = 3  # of an entry: bump when `_pack` changes
@@ -133,17 +132,14 @@ class BodyCache:
         body = document.body
         generation = self.generation(grammar) if body else None
         if generation is None:
-            return located(body, document.body_line, body_hits(body, grammar)) if scannable(body) else ()
+            return _scan(body, document.body_line, grammar)
         key = hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         entry = generation.entries.get(key)
         found = None if entry is None else _unpack(entry, document.body_line, grammar.as_of.toordinal())
         if found is None:  # a body the pre-filter rules out is kept too: looking it up costs less
-            found, dated = (), 0
-            if scannable(body):
-                recording = Recording(grammar)
-                found = located(body, document.body_line, body_hits(body, recording))
-                dated = grammar.as_of.toordinal() if recording.read else 0
-            entry = (dated, _pack(found, document.body_line))
+            recording = Recording(grammar)
+            found = _scan(body, document.body_line, recording)
+            entry = (grammar.as_of.toordinal() if recording.read else 0, _pack(found, document.body_line))
             generation.entries[key] = generation.fresh[key] = entry
         else:
             generation.used.add(key)
@@ -217,6 +213,14 @@ class BodyCache:
                 old.unlink()
         except OSError:
             pass  # another run pruned it first
+
+
+def _scan(body: str, first_line: int, grammar: Grammar) -> tuple[Found, ...]:
+    # The grammar is imported here, for the first body not in the cache: a run that finds
+    # every body there never pays for compiling (or reading) its patterns.
+    from planner.prose.scan import body_hits, scannable
+
+    return located(body, first_line, body_hits(body, grammar)) if scannable(body) else ()
 
 
 def _code_digest() -> str:

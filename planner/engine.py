@@ -12,8 +12,7 @@ from planner.config import Config
 from planner.diagnostics import Diagnostic, Report, Severity
 from planner.fingerprint import with_snippets
 from planner.load import PlanFile, Source, load_source, plan_of
-from planner.prose.mention import Grammar
-from planner.prose.scan import Found
+from planner.prose.found import Found, Grammar
 from planner.prose.suppress import find_suppressions
 from planner.rules import Item, RuleContext, suppression
 

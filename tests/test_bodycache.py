@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import marshal
+import os
+import subprocess
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -16,6 +19,7 @@ from planner.cli import main
 from planner.config import Config
 from planner.engine import check_files
 from planner.load import discover
+from planner.prose import scan
 from planner.prose.mention import Grammar
 from planner.prose.scan import body_hits, located
 from tests.conftest import AS_OF
@@ -68,7 +72,7 @@ def scans(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         scanned.append(body)
         return body_hits(body, grammar)
 
-    monkeypatch.setattr(bodycache, "body_hits", counting)
+    monkeypatch.setattr(scan, "body_hits", counting)
     return scanned
 
 
@@ -212,7 +216,7 @@ def test_worker_processes_hand_their_scans_to_the_parent(cache, repo, write_plan
         raise AssertionError("scanned a body the workers had scanned")
 
     monkeypatch.setattr(bodycache, "STORE", bodycache.BodyCache(cache))
-    monkeypatch.setattr(bodycache, "body_hits", no_scans)
+    monkeypatch.setattr(scan, "body_hits", no_scans)
     assert check_files(files, config, as_of, "--as-of", jobs=1) == report
 
 
@@ -253,3 +257,19 @@ def test_a_body_that_moved_is_read_back_at_its_new_place(cache, scans, plans, ca
         return [(d["line"], d["end_line"]) for d in report["diagnostics"] if d["path"].endswith("far.md")][1:]
 
     assert body_lines(moved) == [(line + 2, end + 2) for line, end in body_lines(first)]
+
+
+def test_a_check_that_finds_every_body_in_the_cache_never_loads_the_grammar(plans, tmp_path):
+    """Compiling or reading the grammar's patterns is most of a small check's start-up."""
+    script = (
+        "import sys; from planner.cli import main; main(['check', '--as-of', '2026-11-24']);"
+        "print('grammar loaded' if 'planner.prose.grammar' in sys.modules else 'grammar not loaded', file=sys.stderr)"
+    )
+    env = {**os.environ, "PLANNER_CACHE_DIR": str(tmp_path / "cache")}
+
+    def run() -> str:
+        proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+        return proc.stderr.strip().splitlines()[-1]
+
+    assert run() == "grammar loaded"  # the first check scans
+    assert run() == "grammar not loaded"

@@ -12,6 +12,9 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from planner.patterncache import compiled
+from planner.prose.found import granularity_of as granularity_of
+from planner.prose.found import granularity_of_dates
+from planner.prose.found import spelling as spelling
 from planner.prose.patterns import MONTH_NUMBER, NUMBER_WORDS, VAGUE_COUNTS, WEEKDAYS
 from planner.windows import (
     Window,
@@ -212,28 +215,6 @@ def next_occurrence(build: Callable[[int], Window], as_of: date) -> Window:
         if window.end >= as_of:
             return window
     return build(as_of.year + 4 - as_of.year % 4)
-
-
-def granularity_of_dates(start: date, end: date) -> str:
-    if start == end:
-        return "day"
-    if start.weekday() == 0 and (end - start).days == 6:
-        return "week"
-    if start.day == 1 and end == _month_end(end):
-        months = (end.year - start.year) * 12 + end.month - start.month + 1
-        if months == 1:
-            return "month"
-        if months == 3 and start.month % 3 == 1:
-            return "quarter"
-        if months == 6 and start.month in (1, 7):
-            return "half"
-        if months == 12 and start.month == 1:
-            return "year"
-    return "range"
-
-
-def granularity_of(window: Window) -> str:
-    return granularity_of_dates(window.start, window.end)
 
 
 _THIRDS = {"early": 0, "start": 0, "beginning": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
@@ -460,26 +441,6 @@ def resolve_relative(m: re.Match[str], as_of: date, sprint_weeks: float, fiscal_
         target = weekday_number(m["rw_d"])
         return day_window(as_of + timedelta(days=(target - as_of.weekday()) % 7), text)
     return None
-
-
-_ISO_LOOK = compiled(r"^\d{4}-")
-
-
-def spelling(window: Window, like: str) -> str:
-    """How a fix writes `window` in prose: ISO when the original was ISO, else words.
-
-    "14 August 2027" becomes "Q3 2027"; "2027-08-14" becomes "2027-Q3".
-    """
-    if _ISO_LOOK.match(like) or window.granularity in ("day", "week", "range"):
-        return window.canonical()
-    start = window.start
-    if window.granularity == "month":
-        return f"{_calendar.month_name[start.month]} {start.year}"
-    if window.granularity == "quarter":
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if window.granularity == "half":
-        return f"H{1 if start.month <= 6 else 2} {start.year}"
-    return f"{start.year}"
 
 
 _TODAY = frozenset(

@@ -8,47 +8,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING
 
-from planner.estimates import Estimate
 from planner.patterncache import compiled
 from planner.prose import calendar as cal
 from planner.prose import patterns as p
+from planner.prose.found import Grammar as Grammar
+from planner.prose.found import Mention as Mention
 from planner.windows import Window
-
-if TYPE_CHECKING:
-    from planner.config import Config
 
 DATE, ESTIMATE = "date", "estimate"
 LOOKBEHIND = 40
-
-
-@dataclass(frozen=True, slots=True)
-class Grammar:
-    """What the grammar needs besides text: the as-of date and the team's calendar."""
-
-    as_of: date
-    fiscal_year_start: int = 1  # month the fiscal year starts in; FY27 is named by the year it ends
-    sprint_weeks: float = 2.0
-
-    @classmethod
-    def of(cls, config: Config, as_of: date) -> Grammar:
-        """The grammar a config sets up, as of a date."""
-        return cls(as_of, config.fiscal_year_start, config.units.sprint_weeks)
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A date or an estimate found in text. `start`/`end` are offsets into the scanned text."""
-
-    start: int
-    end: int
-    text: str
-    kind: str  # "date" or "estimate"
-    granularity: str | None = None  # dates: day week month quarter half year range relative
-    window: Window | None = None
-    estimate: Estimate | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,23 +8,16 @@ segment, and the grammar is tried only around anchor tokens.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
-from planner.diagnostics import Span
 from planner.frontmatter import Document
 from planner.patterncache import compiled
+from planner.prose.found import Found as Found
+from planner.prose.found import Hit as Hit
+from planner.prose.found import Locator as Locator
+from planner.prose.found import located
 from planner.prose.grammar import Grammar, Mention, find_mentions
 from planner.prose.markdown import prose_segments
 from planner.prose.tokens import SIZE_TOKEN, SIZE_WORDS, has_anchor
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A mention and where it is in the file."""
-
-    mention: Mention
-    span: Span
-    where: str  # "body" or "frontmatter"
 
 
 def scan_text(text: str, grammar: Grammar) -> list[Mention]:
@@ -45,11 +38,6 @@ def scannable(body: str) -> bool:
     return bool(body) and _may_hold(body) and has_anchor(body)
 
 
-# A mention in a body: the offset in the body of the prose segment it was found in, and the
-# mention, whose offsets are in that segment.
-Hit = tuple[int, Mention]
-
-
 def body_hits(body: str, grammar: Grammar) -> list[Hit]:
     """The grammar over each prose segment of a Markdown body."""
     return [
@@ -57,16 +45,6 @@ def body_hits(body: str, grammar: Grammar) -> list[Hit]:
         for segment in prose_segments(body)
         for mention in find_in_candidates(segment.text, grammar)
     ]
-
-
-def located(body: str, first_line: int, hits: list[Hit]) -> tuple[Found, ...]:
-    """The hits of a body that starts at line `first_line` of its file, with file positions."""
-    if not hits:
-        return ()
-    locator = Locator(body, first_line)
-    return tuple(
-        Found(mention, locator.span(offset + mention.start, offset + mention.end), "body") for offset, mention in hits
-    )
 
 
 # --- the sentence pre-filter ------------------------------------------------------------------
@@ -161,27 +139,3 @@ def find_in_candidates(text: str, grammar: Grammar) -> list[Mention]:
                     m if low == 0 else Mention(at, low + m.end, m.text, m.kind, m.granularity, m.window, m.estimate)
                 )
     return found
-
-
-class Locator:
-    """Offsets in a text to 1-based lines and code-point columns (end column exclusive)."""
-
-    __slots__ = ("_first_line", "_starts")
-
-    def __init__(self, text: str, first_line: int = 1) -> None:
-        starts = [0]
-        index = text.find("\n")
-        while index >= 0:
-            starts.append(index + 1)
-            index = text.find("\n", index + 1)
-        self._starts = starts
-        self._first_line = first_line
-
-    def position(self, offset: int) -> tuple[int, int]:
-        row = bisect.bisect_right(self._starts, offset) - 1
-        return self._first_line + row, offset - self._starts[row] + 1
-
-    def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        return Span(line, column, end_line, end_column)

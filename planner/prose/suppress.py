@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from planner.diagnostics import Span
 from planner.frontmatter import Document
 from planner.patterncache import compiled
+from planner.prose.found import Locator
 from planner.prose.markdown import prose_comments
-from planner.prose.scan import Locator
 
 _SUPPRESSION = compiled(
     r"<!--\s*planner\s*:\s*(?P<verb>ignore-file|ignore)\b(?P<rules>(?:(?!--|-->).)*)(?:--(?P<reason>(?:(?!-->).)*))?-->",

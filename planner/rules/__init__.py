@@ -20,8 +20,7 @@ from planner.diagnostics import Problem, Severity
 from planner.ladder import Band, Ladder, distance_days, is_history
 from planner.load import Source
 from planner.model import Plan
-from planner.prose.grammar import Grammar
-from planner.prose.scan import Found
+from planner.prose.found import Found, Grammar
 from planner.prose.suppress import Suppression
 from planner.windows import Window
 

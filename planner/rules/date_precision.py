@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterator
 
 from planner.diagnostics import Fix, Problem, Severity, Span
 from planner.ladder import GRANULARITY_NOUN, is_history
-from planner.prose.calendar import spelling
+from planner.prose.found import spelling
 from planner.rules import Item, RuleContext
 from planner.windows import Window
 

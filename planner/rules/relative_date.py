@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planner.diagnostics import Fix, Problem, Severity
-from planner.prose.calendar import granularity_of, spelling
+from planner.prose.found import granularity_of, spelling
 from planner.rules import Item, RuleContext
 from planner.windows import Window
 
