@@ -807,6 +807,8 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None  # "Friday deploys are banned": what happens every Friday
     elif m.lastgroup == "rel_weekday" and m.start() == m.start("rw_d") and _EDITION_AFTER.match(text, m.end()):
         return None  # "the Sunday edition goes to press at 11pm": every Sunday's
+    elif m.lastgroup == "rel_weekday" and _A_WEEKDAY_AND.search(text, max(0, m.start() - 20), m.start()):
+        return None  # "6-7 March 2027, a Saturday and Sunday": what days those are
     elif m.lastgroup == "rel_weekday" and _working_week(m, text):
         return None  # "Monday to Friday, 8am-6pm": the days of every week, not a date
     window = cal.resolve_relative(m, g.as_of, g.sprint_weeks, g.fiscal_year_start)
@@ -851,6 +853,7 @@ _EDITION_AFTER = compiled(
     r"\s+(?:editions?|papers?|supplements?|magazine|crossword|broadcast|digest|roasts?|brunch|lunch|menu|specials?|market)\b",
     re.IGNORECASE,
 )
+_A_WEEKDAY_AND = compiled(rf"\ba\s+{p.DAY_NAME}\s+(?:and|or|&)\s+$", re.IGNORECASE)
 _EVERY_WEEK_AFTER = compiled(
     r"\s+[a-z]+s\s+(?:are|were|get|go|need|must|should|can|happen|run|fell|rose|dropped|grew|doubled|halved)\b"
 )
@@ -890,6 +893,11 @@ def _in_as_effort(m: re.Match[str], text: str) -> bool:
     )
 
 
+_ANSWER_WITHIN = compiled(
+    r"\b(?:respond|reply|replies|answer|decide|decision|revert|acknowledge|come\s+back|get\s+back)\w*\b"
+    r"(?:\s+[\w'\u2019-]+){0,8}?\s+$",
+    re.IGNORECASE,
+)
 _SOLD_OUT = compiled(r"\b(?:sold(?:\s+out)?|booked\s+(?:up|out)|filled\s+up)\s+$", re.IGNORECASE)
 
 
@@ -902,6 +910,8 @@ def _not_a_date_in(m: re.Match[str], text: str) -> bool:
         or p.PASSIVE_WITHIN_BEFORE.search(text, max(0, m.start("ri_n") - 40), m.start("ri_n")) is not None
         # "within the next 30 days" counts from today, whatever the clause
         or (m["ri_p"].lower().startswith("within") and " the " not in m["ri_p"] and not planned_clause(text, start))
+        # "we will respond to your query within 10 working days", "the fund aims to decide within 12 weeks"
+        or (m["ri_p"][:6].lower() == "within" and _ANSWER_WITHIN.search(text, max(0, start - 70), start) is not None)
         # "late fees kick in 15 days after the due date", "we onboard clients in 14 days on average"
         or offset_after(text[m.end() : m.end() + 60])
         or on_average(text, m.end())

@@ -334,8 +334,11 @@ _SIZE_CUE = compiled(
 )
 # "anything bigger than an M waits": sizes compared are sizes of work
 _SIZE_COMPARED = compiled(r"\b(?:bigger|larger|smaller|more|less)\s+than\s+(?:an?\s+)?$", re.IGNORECASE)
-# "I'd call the export work an L": a size given by a judgement
-_CALLED = compiled(r"\bcall(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,5}\s+an?\s+$", re.IGNORECASE)
+# "I'd call the export work an L", "the refurb looks like an M": a size given by a judgement
+_CALLED = compiled(
+    r"\b(?:call(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,5}|(?:looks?|looked|feels?|felt|sounds?|smells?)\s+like)\s+an?\s+$",
+    re.IGNORECASE,
+)
 # "the rewrite is an L; the glossary refresh is an S": the second of two sizes given alike
 _SIZES_PARALLEL = compiled(rf"\b(?:is|are|was)\s+an?\s+{_SIZE}[,;]\s(?:[^.;!?]{{0,60}})\b(?:is|are|was)\s+an?\s+$")
 _SIZE_RUN = compiled(rf"(?<![\w-]){_SIZE}(?:\s*,\s*{_SIZE})+(?:,?\s+(?:and|or|to|through)\s+{_SIZE})?\b")

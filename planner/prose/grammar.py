@@ -146,7 +146,12 @@ def _assemble(found: list[Mention | Atom], text: str) -> list[Mention]:
             mentions.append(joined)
             i += 2
             continue
-        if not item.pending or cued(text, item.start) or _listed_with_dates(found, i, text):
+        if (
+            not item.pending
+            or cued(text, item.start)
+            or _listed_with_dates(found, i, text)
+            or (item.granularity == "month" and _MONTHLY_NOUN.match(text, item.end) is not None)
+        ):
             mentions.append(date_mention(text, item.start, item.end, item.granularity, item.window))
         i += 1
     return mentions
@@ -179,6 +184,11 @@ def _is_date(found: Mention | Atom) -> bool:
     return isinstance(found, Atom) or found.kind == DATE
 
 
+# "at its November meeting", "November figures", "all September lets": a month's own event or numbers.
+_MONTHLY_NOUN = compiled(
+    r"\s+(?:board\s+)?(?:meetings?|figures|numbers|results|intake|payroll|close|lets|cohort|newsletter|"
+    r"board|offsite|release|renewals?|invoices?|forecast|accounts|returns?)\b"
+)
 _LIST_STEP = compiled(r"[,;]\s+[A-Za-z][\w-]*\s+")
 _LIST_COMMA = compiled(r",\s*")
 _LIST_NEXT = compiled(r",\s*|,?\s+(?:and|or)\s+")

@@ -94,7 +94,7 @@ _HOLIDAY = (
     r"Presidents" + _APOS + r"?\s+Day)"
 )
 # "the week of", and the British "week commencing" and "w/c".
-WEEK_OF = r"(?:\b(?:week|wk)\s+(?:of|commencing|beginning|starting)\s+|\bw/[cbe]\s+)"
+WEEK_OF = r"(?:\b(?:week|wk)\s+(?:of|commencing|beginning|starting|ending)\s+|\bw/[cbe]\s+)"
 
 # Left edge: a date or number glued to a word, a version dot, a currency or a ticket dash is not ours.
 _L = r"(?<![\w.$\u20ac\u00a3#/@:+-])"
@@ -360,7 +360,7 @@ ESTIMATE_TRAP_BEFORE = compiled(
     r"\b(?:approved|processed|cleared|finishes|finished)\s+in(?:\s+under|\s+about|\s+less\s+than)?|"
     r"\b(?:test|experiment|trial|campaign|beta)\s+(?:runs?|ran|lasts?)(?:\s+for)?(?:\s+about|\s+around|\s+roughly)?|"
     r"\b(?:get|gets|receive|receives)|\boff\s+(?:supply|power|air|line)\s+for|\b\d[\d,.]*\s+[a-z]+s\s+in|"
-    r"\bwith\s+(?:over|more\s+than|at\s+least)|"
+    r"\bwith\s+(?:over|more\s+than|at\s+least)|\d+(?:\.\d+)?\s*%\s+(?:over|across)(?:\s+the\s+(?:first|last|past))?|"
     r"times\s+a|x\s+a|\d+\s+(?:emails|messages|posts|videos|episodes|touches|touchpoints|sends|reminders|newsletters|articles)\s+over))\s*$",
     re.IGNORECASE,
 )
@@ -377,13 +377,13 @@ ESTIMATE_TRAP_NOUNS = compiled(
     r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
     r"experience|rolling(?!\s+out\b)|average|interval|cadence|frequency|covers?|valid|stored|store\s+(?:[\w-]+\s+){0,3}for|kept|keeps?|holds?|held|CDN|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
     r"SLOs?|latency|availability|outages?|incidents?|lasted|lasts|runs\s+for|ran\s+for|running\s+for|runs\s+in|ran\s+in|"
-    r"(?:lead|response|first-response|resolution|turnaround|turn|wait|handling|transit|dwell|cycle)\s+times?|clocks?|dries|drying|cures|curing|(?:design|service|useful|asset|product|shelf)[\s-]+life|half-li(?:fe|ves)|lifecycle|incubat\w*|stable\s+for|semesters?|trimesters?|lasting|(?:response|notice|review|consultation|objection|appeal|cooling-off)\s+periods?|contract\s+(?:allows|gives|grants|includes|provides)|journeys?|commutes?|clauses?|life-?span|payback|lag|runtimes?|runway|commitment|terms?|statute|limitations|logs|windows?|"
+    r"(?:lead|response|first-response|resolution|turnaround|turn|wait|handling|transit|dwell|cycle)\s+times?|clocks?|dries|drying|cures|curing|(?:design|service|useful|asset|product|shelf)[\s-]+life|half-li(?:fe|ves)|lifecycle|incubat\w*|stable\s+for|semesters?|trimesters?|lasting|(?:response|notice|review|consultation|objection|appeal|cooling-off)\s+periods?|contract\s+(?:allows|gives|grants|includes|provides)|journeys?|commutes?|clauses?|life-?span|payback|lag|runtimes?|runway|commitment|terms?|statute|limitations|logs|windows?(?!\s+(?:replacement|repairs?|install\w*|fitting|frames?|cleaning|glazing))|"
     r"freight|shipping|DSO|DPO|DIO|(?:month|quarter|year)[- ]end\s+close|runs\s+(?:[\w-]+\s+){1,3}in|renders?)"
     r"\b(?:[^.;!?]|\.\d){0,64}$",
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = compiled(
-    r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|(?:forecast(?:ed)?\s+)?demand|cover|shipping|transit|(?:[\w-]+\s+){0,2}stability|hypercare|vacation|holidays?|learning|training|workshops|talks|sessions|keynotes|networking|readings|measurements|recordings|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
+    r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|(?:forecast(?:ed)?\s+)?demand|cover|shipping|transit|(?:[\w-]+\s+){0,2}stability|vacation|holidays?|learning|training|workshops|talks|sessions|keynotes|networking|readings|measurements|recordings|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
     r"battery(?:\s+life)?|playback|runtime|talk\s+time|standby|gameplay|footage)|\d+\s*m(?:in(?:ute)?s?)?\b\s*(?:[\w-]+\s+)?flights?\b|\d+\s+min(?:ute)?s?\b|flights?\b|"
     r"on\s+\d+\s+(?:GPUs?|TPUs?|nodes?|machines?|cores?|workers?|instances?)\b|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"

@@ -819,6 +819,9 @@ TRAPS = [
     "Our financial year runs April to March.",
     "The Sunday roast at the Bath Road site sold 200 covers.",
     "Sales dipped after Tuesday covers fell 9%.",
+    "The e-RTG pilot cut diesel use on RTG 14 by 87% over six weeks.",
+    "Dear Ms Patel, we will respond fully to your service charge query within 10 working days.",
+    "The cladding fund aims to decide within 12 weeks.",
 ]
 
 
@@ -951,6 +954,9 @@ STILL_EFFORTS = [
     ("If the corrections are minor, plan on a month to turn them around.", "a month"),
     ("The fit-out is expected to last ten weeks.", "ten weeks"),
     ("The tooling estimate went up from 3 weeks.", "3 weeks"),
+    ("We've budgeted four weeks of hypercare with the vendor on site.", "four weeks"),
+    ("Window replacement, Phase 1: 4\u20135 weeks per block.", "4\u20135 weeks"),
+    ("Get to 90% in 2 weeks of work.", "2 weeks"),
 ]
 
 
@@ -1122,6 +1128,31 @@ def test_a_month_listed_between_two_dates_is_a_date():
 def test_a_week_spent_on_a_weekday_s_work_is_an_estimate():
     found = find_mentions("It takes a week on Friday's release.", GRAMMAR)
     assert [(m.text, m.kind) for m in found] == [("a week", "estimate"), ("on Friday", "date")]
+
+
+def test_a_month_s_own_meeting_or_figures_name_the_month():
+    for sentence, month in [
+        ("The board approved the capex envelope at its November meeting.", "November"),
+        ("November figures: 112 vessel calls, 3 berth conflicts.", "November"),
+        ("Aim to have all September lets referenced and signed.", "September"),
+    ]:
+        assert [(m.text, m.granularity) for m in find_mentions(sentence, GRAMMAR)] == [(month, "month")]
+    assert find_mentions("We may release it once the review is done.", GRAMMAR) == []
+
+
+def test_the_weekdays_of_a_date_already_given_are_not_more_dates():
+    found = find_mentions("Cutover is planned for 6\u20137 March 2027, a Saturday and Sunday.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in found] == [("6\u20137 March 2027", "range")]
+
+
+def test_the_week_ending_a_day_is_a_week():
+    (m,) = find_mentions("Project status, week ending 4 December 2026: migration green.", GRAMMAR)
+    assert (m.text, m.granularity, m.window.start.isoformat()) == ("week ending 4 December 2026", "week", "2026-11-30")
+
+
+def test_a_size_given_by_how_the_work_looks():
+    found = find_mentions("The reception refurb looks like an M, maybe an L if we move the lift lobby.", GRAMMAR)
+    assert [m.estimate.size for m in found] == ["M", "L"]
 
 
 def test_the_months_a_year_runs_are_no_dates():
