@@ -209,7 +209,7 @@ _PERIOD_WORDS = frozenset([*_PERIOD_FIRSTS, *(w + "s" for w in _PERIOD_FIRSTS)])
 _PERIOD_SUBJECT = compiled(
     r"\b(?:" + "|".join(re.escape(n).replace("_", r"\s+") for n in _PERIOD_NOUNS) + ")s?"
     r"(?:\s+itself|\s+(?:for|of|on|in)(?:\s+[\w'-]+){1,3}?)?\s+(?:(?:(?:usually|typically|normally|often|generally|always)\s+)?"
-    r"(?:is|are|was|were|will\s+be|lasts?|lasted|runs?|ran|takes?|took|of|at)\s+|"
+    r"(?:(?:is|are|was|were|will\s+be)(?:\s+for)?|lasts?|lasted|runs?|ran|takes?|took|of|at)\s+|"
     r"(?:can|could|may|might|will|should|would)\s+(?:usually\s+|typically\s+)?(?:be|last|run|take)\s+)"
     r"(?:(?:about|around|roughly|approximately|typically|usually|only|just|up\s+to|at\s+least|at\s+most|nearly|"
     r"almost|over|under|set\s+at|capped\s+at)\s+)?$",

@@ -754,7 +754,7 @@ _PLAN_NAMES = frozenset(
 _TIMES_BEFORE = compiled(r"\b(?:times?|twice|once|thrice)\s+$", re.IGNORECASE)
 
 
-_EVENTS_IN = compiled(r"\b\d+\s+[a-z-]+s\s+$")
+_EVENTS_IN = compiled(r"\b\d+\s+(?:[a-z-]+\s+)?[a-z-]+s\s+$")  # "4 incidents in", "2 budget alerts in"
 
 
 # Before and after "year-end" used as a modifier: a determiner or the start of a sentence, and
@@ -807,6 +807,8 @@ def _relative(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
         return None  # "Friday deploys are banned": what happens every Friday
     elif m.lastgroup == "rel_weekday" and m.start() == m.start("rw_d") and _EDITION_AFTER.match(text, m.end()):
         return None  # "the Sunday edition goes to press at 11pm": every Sunday's
+    elif m.lastgroup == "rel_weekday" and _EVERY_WEEKDAY_AND.search(text, max(0, m.start() - 24), m.start()):
+        return None  # "every Tuesday and Thursday": every week's
     elif m.lastgroup == "rel_weekday" and _A_WEEKDAY_AND.search(text, max(0, m.start() - 20), m.start()):
         return None  # "6-7 March 2027, a Saturday and Sunday": what days those are
     elif m.lastgroup == "rel_weekday" and _working_week(m, text):
@@ -853,6 +855,7 @@ _EDITION_AFTER = compiled(
     r"\s+(?:editions?|papers?|supplements?|magazine|crossword|broadcast|digest|roasts?|brunch|lunch|menu|specials?|market)\b",
     re.IGNORECASE,
 )
+_EVERY_WEEKDAY_AND = compiled(rf"\b(?:every|each)\s+{p.DAY_NAME}s?\s*(?:,|and|or|&)\s*(?:on\s+)?$", re.IGNORECASE)
 _A_WEEKDAY_AND = compiled(rf"\ba\s+{p.DAY_NAME}\s+(?:and|or|&)\s+$", re.IGNORECASE)
 _EVERY_WEEK_AFTER = compiled(
     r"\s+[a-z]+s\s+(?:are|were|get|go|need|must|should|can|happen|run|fell|rose|dropped|grew|doubled|halved)\b"
@@ -879,9 +882,21 @@ def _working_week(m: re.Match[str], text: str) -> bool:
         end = joined.end()  # the first day of the pair
     elif (_WEEK_FROM_ANY if hours else _WEEK_FROM_MONDAY).search(text, max(0, start - 16), start) is not None:
         end = m.end()  # the second
+    if (
+        end < 0
+        and _CLOSED_ON.search(text, max(0, start - 24), start) is not None
+        and _OPENING_HOURS.search(text, max(0, start - 80), start) is not None
+    ):
+        end = m.end()  # "hours: 10:00-18:00 Tuesday to Saturday, closed Sunday and Monday"
     if end < 0 or (not hours and not day.startswith(("mon", "fri", "sat", "sun"))):
         return False
     return _WEEK_NAMED.match(text, end) is None
+
+
+_OPENING_HOURS = compiled(r"\b\d\d?[:.]\d\d\b|\d\s*(?:am|pm)\b|\bhours\b", re.IGNORECASE)
+_CLOSED_ON = compiled(
+    rf"\b(?:closed|open|opens|shut)\s+(?:on\s+)?(?:{p.DAY_NAME}s?\s*(?:,|and|or|&)\s*)?$", re.IGNORECASE
+)
 
 
 def _in_as_effort(m: re.Match[str], text: str) -> bool:

@@ -393,7 +393,7 @@ _DOING_IS = compiled(
 _WORK_IS = compiled(
     r"\b(?:migration|project|epic|rewrite|refactor|redesign|integration|port|spike|feature|initiative|work|story|"
     r"ticket|task|overhaul|upgrade|revamp|rebuild|rework|workstream|cleanup|clean-up|removal|deprecation|consolidation|"
-    r"automation|rollout|refresh|change|update|bump)s?(?:\s+[\w'-]+){0,6}(?:\s+(?:is|are|was|looks\s+like)\s+|['\u2019]s\s+|\s*[\u2013\u2014:(]\s*|\s+-\s+)"
+    r"automation|rollout|refresh|change|update|bump)s?(?:\s+[\w'()-]+){0,6}(?:\s+(?:is|are|was|looks\s+like)\s+|['\u2019]s\s+|\s*[\u2013\u2014:(]\s*|\s+-\s+)"
     + _HEDGE
     + r"(?:an?\s+)?$",
     re.IGNORECASE,

@@ -312,7 +312,8 @@ CUE_BEFORE = compiled(
     r"(?:\b(?:in|by|until|till|before|after|from|since|during|through|throughout|across|over|for|of|on|around|circa|"
     r"starting|ending|early|mid|late|this|next|last|between|and|to|or|than|as\s+of|end|start|beginning|"
     r"until|into|spring|summer|autumn|fall|winter|year|calendar|target|deadline|ETA|due|ship|ships|lands?|make|miss|"
-    r"starts|begins|kicks\s+off|closes|opens|spent|spend|spending|(?:date|deadline|target|ETA)\s+(?:is|was|will\s+be))"
+    r"starts|begins|kicks\s+off|closes|opens|spent|spend|spending|(?:date|deadline|target|ETA)\s+(?:is|was|will\s+be)|"
+    r"(?:most\s+)?likely|probably|possibly|maybe|perhaps)"
     r"|[(\u2013\u2014]|mid-)(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
@@ -356,7 +357,7 @@ ESTIMATE_TRAP_BEFORE = compiled(
     r"those|these|roll(?:s|ed|ing)?\s+out\s+over|"
     r"(?:users?|customers?|admins?|members?|people|you)\s+can\s+\w+\s+(?:[\w-]+\s+){0,3}for|"
     r"\d+(?:,\s*\d+)+,?\s+(?:and|or)|\b\d+\s+of|(?:improved|improves)\s+(?:to|from)|"
-    r"\b(?:NPS|eNPS|SUS|CSAT)\b(?:\s+[\w-]+){0,3}\s+(?:of|by)|\bwaits?\s+(?:up\s+to|for)|"
+    r"\b(?:NPS|eNPS|SUS|CSAT)\b(?:\s+[\w-]+){0,3}\s+(?:of|by)|\bwaits?\s+(?:up\s+to|for)|\bwaits|\b(?:logged|clocked|billed)(?:\s+(?:a\s+total\s+of|about|around|over))?|\bbreaks?\s+even\s+(?:after|in|within)(?:\s+about|\s+around|\s+roughly)?|"
     r"\b(?:approved|processed|cleared|finishes|finished)\s+in(?:\s+under|\s+about|\s+less\s+than)?|"
     r"\b(?:test|experiment|trial|campaign|beta)\s+(?:runs?|ran|lasts?)(?:\s+for)?(?:\s+about|\s+around|\s+roughly)?|"
     r"\b(?:get|gets|receive|receives)|\boff\s+(?:supply|power|air|line)\s+for|\b\d[\d,.]*\s+[a-z]+s\s+in|"
@@ -375,7 +376,7 @@ PASSIVE_WITHIN_BEFORE = compiled(
 ESTIMATE_TRAP_NOUNS = compiled(
     r"\b(?:trials?|retention|retained|retain|warranty|timeouts?|TTL|expir\w*|archiv\w*|SLAs?|uptime|loans?|downtime|cache[ds]?|"
     r"tokens?|sessions?|cookies?|subscriptions?|licen[cs]es?|notice|grace|guarantee|lease|older|newer|aged|"
-    r"experience|rolling(?!\s+out\b)|average|interval|cadence|frequency|covers?|valid|stored|store\s+(?:[\w-]+\s+){0,3}for|kept|keeps?|holds?|held|CDN|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
+    r"experience|rolling(?!\s+(?:out|stacks?|stock|shelving)\b)|average|interval|cadence|frequency|covers?|valid|stored|store\s+(?:[\w-]+\s+){0,3}for|kept|keeps?|holds?|held|CDN|snapshots?|backups?|leave|PTO|sabbatical|MTT[RDAF]|MTBF|RTO|RPO|"
     r"SLOs?|latency|availability|outages?|incidents?|lasted|lasts|runs\s+for|ran\s+for|running\s+for|runs\s+in|ran\s+in|"
     r"(?:lead|response|first-response|resolution|turnaround|turn|wait|handling|transit|dwell|cycle)\s+times?|clocks?|dries|drying|cures|curing|(?:design|service|useful|asset|product|shelf)[\s-]+life|half-li(?:fe|ves)|lifecycle|incubat\w*|stable\s+for|semesters?|trimesters?|lasting|(?:response|notice|review|consultation|objection|appeal|cooling-off)\s+periods?|contract\s+(?:allows|gives|grants|includes|provides)|journeys?|commutes?|clauses?|life-?span|payback|lag|runtimes?|runway|commitment|terms?|statute|limitations|logs|windows?(?!\s+(?:replacement|repairs?|install\w*|fitting|frames?|cleaning|glazing))|"
     r"freight|shipping|DSO|DPO|DIO|(?:month|quarter|year)[- ]end\s+close|runs\s+(?:[\w-]+\s+){1,3}in|renders?)"
@@ -385,11 +386,11 @@ ESTIMATE_TRAP_NOUNS = compiled(
 ESTIMATE_TRAP_AFTER = compiled(
     r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|(?:forecast(?:ed)?\s+)?demand|cover|shipping|transit|(?:[\w-]+\s+){0,2}stability|vacation|holidays?|learning|training|workshops|talks|sessions|keynotes|networking|readings|measurements|recordings|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
     r"battery(?:\s+life)?|playback|runtime|talk\s+time|standby|gameplay|footage)|\d+\s*m(?:in(?:ute)?s?)?\b\s*(?:[\w-]+\s+)?flights?\b|\d+\s+min(?:ute)?s?\b|flights?\b|"
-    r"on\s+\d+\s+(?:GPUs?|TPUs?|nodes?|machines?|cores?|workers?|instances?)\b|"
+    r"on\s+\d+\s+(?:GPUs?|TPUs?|nodes?|machines?|cores?|workers?|instances?)\b|on\s+(?:the|a|an|our|one)\s+(?:[\w-]+\s+){0,3}(?:GPUs?|workstations?|servers?|laptops?|clusters?)\b|forwards?\b|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
-    r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:contract|policy)|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:standard|spec|specification|norm|regulation))\b|per\s+(?:shift|run|job|person|user|ticket|request|cycle|customer|client|account|meeting|call|session|plate|sample|patient|subject)\b|"
+    r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:contract|policy)|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:standard|spec|specification|norm|regulation))\b|per\s+(?:shift|run|job|user|ticket|request|cycle|customer|client|account|meeting|call|session|plate|sample|patient|subject)\b|"
     r"to\s+(?:respond|reply|appeal|pay|submit|accept|object|cancel|claim|comply|run|execute|replicate|restore|clear|arrive|"
-    r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back|fulfil|fulfill|process|issue|report|notify|return)\b|"
+    r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back|fulfil|fulfill|process|issue|report|notify|return|acclimati[sz]e)\b|"
     r"in\s+advance\b|beforehand\b|at\s+a\s+time\b|for\s+(?:delivery|dispatch|shipping|shipment)\b|"
     r"scales?\b|per\s+(?:TB|GB|MB|PB|terabyte|gigabyte)\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"

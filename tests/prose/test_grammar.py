@@ -822,6 +822,16 @@ TRAPS = [
     "The e-RTG pilot cut diesel use on RTG 14 by 87% over six weeks.",
     "Dear Ms Patel, we will respond fully to your service charge query within 10 working days.",
     "The cladding fund aims to decide within 12 weeks.",
+    "The touring show's crates need 72 hours to acclimatise before opening.",
+    "Processing one model takes 6-8 hours on the RTX 4090 workstation.",
+    "Volunteers logged 2,027 hours, up 12% on the spring programme.",
+    "A 1-year all-upfront RI breaks even after about 7 months at current usage.",
+    "The Cost Explorer forecast only projects 12 months forward.",
+    "We hit 2 budget alerts in 3 days on the ML account.",
+    "The rightsizing bot opens at most 20 PRs a day and waits 48 hours for review.",
+    "Story time runs every Tuesday and Thursday at 10:30 for under-5s.",
+    "New core hours: 10:00-18:00 Tuesday to Saturday, closed Sunday and Monday.",
+    "The LMS contract is for 5 years at a fixed price.",
 ]
 
 
@@ -957,6 +967,8 @@ STILL_EFFORTS = [
     ("We've budgeted four weeks of hypercare with the vendor on site.", "four weeks"),
     ("Window replacement, Phase 1: 4\u20135 weeks per block.", "4\u20135 weeks"),
     ("Get to 90% in 2 weeks of work.", "2 weeks"),
+    ("Rolling stacks installation: 3 weeks, during which the basement store is shut.", "3 weeks"),
+    ("Training plan: 2 hrs per person for circulation staff.", "2 hrs"),
 ]
 
 
@@ -1138,6 +1150,17 @@ def test_a_month_s_own_meeting_or_figures_name_the_month():
     ]:
         assert [(m.text, m.granularity) for m in find_mentions(sentence, GRAMMAR)] == [(month, "month")]
     assert find_mentions("We may release it once the review is done.", GRAMMAR) == []
+
+
+def test_a_hedged_month_and_a_size_after_a_parenthesis():
+    found = find_mentions("The costume exhibition is due to open in Q4, most likely October.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in found] == [("Q4", "quarter"), ("October", "month")]
+    found = find_mentions("Unit economics work (cost per tenant) is an L, maybe an XL.", GRAMMAR)
+    assert [m.estimate.size for m in found] == ["L", "XL"]
+
+
+def test_a_day_closed_for_a_reason_is_still_a_date():
+    assert [m.text for m in find_mentions("The office is closed Monday for the move.", GRAMMAR)] == ["Monday"]
 
 
 def test_the_weekdays_of_a_date_already_given_are_not_more_dates():
