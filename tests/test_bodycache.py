@@ -261,15 +261,34 @@ def test_a_body_that_moved_is_read_back_at_its_new_place(cache, scans, plans, ca
 
 def test_a_check_that_finds_every_body_in_the_cache_never_loads_the_grammar(plans, tmp_path):
     """Compiling or reading the grammar's patterns is most of a small check's start-up."""
-    script = (
-        "import sys; from planner.cli import main; main(['check', '--as-of', '2026-11-24']);"
-        "print('grammar loaded' if 'planner.prose.grammar' in sys.modules else 'grammar not loaded', file=sys.stderr)"
-    )
     env = {**os.environ, "PLANNER_CACHE_DIR": str(tmp_path / "cache")}
+    assert grammar_loaded(Path.cwd(), env)  # the first check scans
+    assert not grammar_loaded(Path.cwd(), env)
 
-    def run() -> str:
-        proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
-        return proc.stderr.strip().splitlines()[-1]
 
-    assert run() == "grammar loaded"  # the first check scans
-    assert run() == "grammar not loaded"
+_CHECK_THEN_TELL = (
+    "import sys; from planner.cli import main; main(['check', '--as-of', '2026-11-24']);"
+    "print('planner.prose.grammar' in sys.modules, file=sys.stderr)"
+)
+
+
+def grammar_loaded(cwd: Path, env: dict[str, str]) -> bool:
+    """Whether a `planner check` in a new process, in `cwd`, had to load the grammar."""
+    proc = subprocess.run([sys.executable, "-c", _CHECK_THEN_TELL], cwd=cwd, env=env, capture_output=True, text=True)
+    told = proc.stderr.strip().splitlines()[-1]
+    assert told in ("True", "False"), proc.stderr
+    return told == "True"
+
+
+def test_checks_running_at_once_share_the_folder_safely(repo, write_plan, tmp_path):
+    for i in range(60):
+        write_plan(f"p{i:02d}.md", FAR.replace("3 days", f"{i + 1} days"))
+    env = {**os.environ, "PLANNER_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "planner", "check", "--as-of", AS_OF, "--format", "json"]
+    both = [subprocess.Popen(command, cwd=repo, env=env, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [proc.communicate()[0] for proc in both]
+    alone = subprocess.run([*command, "--no-cache"], cwd=repo, env=env, capture_output=True, text=True).stdout
+    assert outputs == [alone, alone]
+    (path,) = bodies_files(tmp_path / "cache")
+    assert len(bodycache._read(path)) == 60  # whole: each write replaced the file at once
+    assert not grammar_loaded(repo, env)
