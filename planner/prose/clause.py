@@ -199,7 +199,7 @@ _PERIOD_NOUNS = (  # noqa: SIM905 - a word list reads best as words
     "embargo moratorium lookback validity visit break rest conference workshop webinar festival tour exhibition "
     "placement internship fellowship contract lease subscription membership loan quarantine isolation incubation "
     "store_review retrieval processing delivery shipping transit turnaround wait queue commute flight journey trip "
-    "drive hold manufacturing "
+    "drive hold manufacturing verification "
     "cooling-off grace outage downtime uptime meeting call session standup stand-up retro retrospective demo "
     "interview training onboarding_course exam run soak burn-in bake curing drying fermentation recovery stay"
 ).split()
@@ -222,6 +222,8 @@ _RUN_CLAUSE = compiled(
 # A rule, not a plan: "claims must be reported within 30 days", "the law requires 10 hours off".
 _RULE_CLAUSE = compiled(
     r"\b(?:must|shall|may\s+not|must\s+not|not\s+allowed|(?:is|are)\s+(?:required|entitled|eligible|allowed|permitted)|"
-    r"policy|regulations?|regulator|statutory|mandatory|compulsory|by\s+law|rules?\s+require|clauses?\s+\d[\d.]*\s+gives?)\b",
+    # "the policy team needs two weeks" is a team's work: "policy" before such a noun names no rule
+    r"policy(?!\s+(?:teams?|launch(?:es)?|leads?|comms|writers?|work|memos?|docs?|managers?|owners?|squad|people))|"
+    r"regulations?|regulator|statutory|mandatory|compulsory|by\s+law|rules?\s+require|clauses?\s+\d[\d.]*\s+gives?)\b",
     re.IGNORECASE,
 )

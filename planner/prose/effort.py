@@ -43,6 +43,8 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         return None
     if unit_word == "sp" and unit_text != "SP":
         return None
+    if len(lo_text) == 4 and lo_text[0] == "0" and lo_text.isdigit():
+        return None  # "at 0600 PT": a time of day, not six hundred person-days
     lo_key = " ".join(lo_text.lower().split())
     person = _PERSON_UNIT.search(text, start, end) is not None or unit_word in _PERSON_UNITS  # "a person-year"
     after = text[end : end + 40]
@@ -188,8 +190,10 @@ _QUOTED = compiled(
     re.IGNORECASE,
 )
 _TO_DO = compiled(
-    r"\s+to\s+(?!arrive|ship|deliver|land)[a-z]+", re.IGNORECASE
-)  # "quoted 4-5 weeks to rework the tooling"
+    r"\s+to\s+(?!arrive|ship|deliver|land)[a-z]+|"
+    r"\s+for\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:rework|work|fix|fixes|changes?|build|redesign|integration)\b",
+    re.IGNORECASE,
+)  # "quoted 4-5 weeks to rework the tooling", "quoted 10 working days for the harness rework"
 _DATA_VOLUME = compiled(r"\b\d+(?:\.\d+)?\s*(?:TB|GB|PB)\b|\b\d+(?:\.\d+)?\s+(?:billion|million)\b")
 _TASK_SUBJECT = compiled(
     r"(?:^|(?<=[.;!?]\s))\s*(?!(?:Running|Loading|Booting|Processing|Replicating|Syncing|Indexing|Reindexing|Restoring|"
@@ -334,9 +338,10 @@ _SIZE_CUE = compiled(
 )
 # "anything bigger than an M waits": sizes compared are sizes of work
 _SIZE_COMPARED = compiled(r"\b(?:bigger|larger|smaller|more|less)\s+than\s+(?:an?\s+)?$", re.IGNORECASE)
-# "I'd call the export work an L", "the refurb looks like an M": a size given by a judgement
+# "I'd call the export work an L", "the refurb looks like an M", "scoped as an L": a size given by a judgement
 _CALLED = compiled(
-    r"\b(?:call(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,5}|(?:looks?|looked|feels?|felt|sounds?|smells?)\s+like)\s+an?\s+$",
+    r"\b(?:call(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,5}|(?:looks?|looked|feels?|felt|sounds?|smells?)\s+like|"
+    r"(?:scoped|pegged|rated|marked|tagged|flagged)\s+as)\s+an?\s+$",
     re.IGNORECASE,
 )
 # "the rewrite is an L; the glossary refresh is an S": the second of two sizes given alike

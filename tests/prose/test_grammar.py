@@ -832,6 +832,11 @@ TRAPS = [
     "Story time runs every Tuesday and Thursday at 10:30 for under-5s.",
     "New core hours: 10:00-18:00 Tuesday to Saturday, closed Sunday and Monday.",
     "The LMS contract is for 5 years at a fixed price.",
+    "The retrain itself took 6 hours on 8 A100s, which is normal.",
+    "Seller verification takes up to 48 hours for ID checks.",
+    "Under DSA Art. 20, users get at least 6 months to lodge an internal complaint.",
+    "Handover requires 30 days of uninterrupted operation with no Severity 1 defects.",
+    "Company policy requires 2 weeks notice before leave.",
 ]
 
 
@@ -969,6 +974,8 @@ STILL_EFFORTS = [
     ("Get to 90% in 2 weeks of work.", "2 weeks"),
     ("Rolling stacks installation: 3 weeks, during which the basement store is shut.", "3 weeks"),
     ("Training plan: 2 hrs per person for circulation staff.", "2 hrs"),
+    ("The policy team needs two to three weeks to draft the regulated-goods memo.", "two to three weeks"),
+    ("The bus vendor quoted 10 working days for the harness rework.", "10 working days"),
 ]
 
 
@@ -1157,6 +1164,17 @@ def test_a_hedged_month_and_a_size_after_a_parenthesis():
     assert [(m.text, m.granularity) for m in found] == [("Q4", "quarter"), ("October", "month")]
     found = find_mentions("Unit economics work (cost per tenant) is an L, maybe an XL.", GRAMMAR)
     assert [m.estimate.size for m in found] == ["L", "XL"]
+
+
+def test_launch_jargon_and_a_scoped_size():
+    assert [m.text for m in find_mentions("Chat: launch slipped again lol, now NET April", GRAMMAR)] == ["April"]
+    (m,) = find_mentions("The mode manager rewrite is scoped as an L.", GRAMMAR)
+    assert m.estimate.size == "L"
+
+
+def test_a_time_of_day_with_a_zone_is_no_estimate():
+    found = find_mentions("The pass test is on 03/18/2027 at 0600 PT on station 2.", GRAMMAR)
+    assert [m.text for m in found] == ["03/18/2027"]
 
 
 def test_a_day_closed_for_a_reason_is_still_a_date():
