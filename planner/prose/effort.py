@@ -234,7 +234,8 @@ _A_UNIT_OK = compiled(
     r"\b(?:takes?|took|taking|need(?:s|ed)?|add(?:s|ed)?|call\s+it|closer\s+to|more\s+like|about|around|roughly|approximately|only|just|for|spend|spent|"
     r"budget|effort|estimate[ds]?|est\.?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within|"
     r"says|said|thinks|thought|reckons?|reckoned|guess(?:es|ed)?|(?:might|could|would|should)\s+be|is\s+that|"
-    r"estimated\s+at|sized\s+at|budgeted\s+at|the\s+(?:best|better)\s+part\s+of|plan\s+(?:on|for)|allow)\s+$",
+    r"estimated\s+at|sized\s+at|budgeted\s+at|the\s+(?:best|better)\s+part\s+of|plan\s+(?:on|for)|allow|"
+    r"(?:book|block(?:\s+out)?|reserve|set\s+aside)(?:\s+(?:us|me|them))?)\s+$",
     re.IGNORECASE,
 )  # "Raj thinks a week", "clock skew alone might be a day"
 _A_UNIT_TOTAL = compiled(

@@ -313,7 +313,7 @@ CUE_BEFORE = compiled(
     r"starting|ending|early|mid|late|this|next|last|between|and|to|or|than|as\s+of|end|start|beginning|"
     r"until|into|spring|summer|autumn|fall|winter|year|calendar|target|deadline|ETA|due|ship|ships|lands?|make|miss|"
     r"starts|begins|kicks\s+off|closes|opens|spent|spend|spending|(?:date|deadline|target|ETA)\s+(?:is|was|will\s+be)|"
-    r"(?:most\s+)?likely|probably|possibly|maybe|perhaps|(?-i:NET|NLT))"
+    r"(?:most\s+)?likely|probably|possibly|maybe|perhaps|(?-i:NET|NLT)|(?<!the\s)past|beyond)"
     r"|[(\u2013\u2014]|mid-)(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
@@ -335,7 +335,7 @@ ESTIMATE_TRAP_BEFORE = compiled(
     r"\b(?:replies|responses|answers)\b(?:\s+[\w-]+){0,4}\s+(?:may|can|will|could|might)\s+take(?:\s+up\s+to)?|"
     r"\b(?:signed|logged)\s+in\s+for|\b(?:mg|g|ml|mcg|kg)\s+(?:in|per|every|over)|\b(?:preceding|prior)|\b(?:every|each|per|once|twice|thrice|times|(?<!planned\sto\s)(?<!expected\sto\s)(?<!likely\sto\s)(?<!going\sto\s)(?<!scheduled\sto\s)(?<!estimated\sto\s)last|past|previous|trailing|first|next|over\s+the\s+(?:last|past|next)|"
     r"after(?:\s+another)?|(?<!-)up|(?<!-)down|rose|fell|gained|lost|dropped|jumped|slipped|(?<!followed\s)by|since|aged|(?:is|are)\s+ready\s+in|"
-    r"retention\s+of|retain(?:ed)?\s+for|kept\s+for|keep\s+for|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
+    r"retention\s+of|retain(?:s|ed)?(?:\s+[\w-]+){0,2}\s+for|kept\s+for|keep\s+for|\b(?:arrives?|arriving|delivered)\s+(?:in|within)|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
     r"commit(?:s|ted)?(?:\s+[\w$\u20ac\u00a3/.,-]+){0,3}?\s+for|term\s+of|contract\s+of|"
     r"window\s+(?:of|is)|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
     r"burn(?:ed|t)?[- ]in\s+for|soak(?:ed|s)?\s+for|bake[ds]?\s+for|settle[sd]?\s+in|"

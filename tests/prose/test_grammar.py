@@ -837,6 +837,8 @@ TRAPS = [
     "Under DSA Art. 20, users get at least 6 months to lodge an internal complaint.",
     "Handover requires 30 days of uninterrupted operation with no Severity 1 defects.",
     "Company policy requires 2 weeks notice before leave.",
+    "The S3 bucket for order exports retains objects for 7 years to satisfy HMRC rules.",
+    "Packages ship within 1 business day and arrive in 3-5 days with standard delivery.",
 ]
 
 
@@ -976,6 +978,7 @@ STILL_EFFORTS = [
     ("Training plan: 2 hrs per person for circulation staff.", "2 hrs"),
     ("The policy team needs two to three weeks to draft the regulated-goods memo.", "two to three weeks"),
     ("The bus vendor quoted 10 working days for the harness rework.", "10 working days"),
+    ("Please book a day for the Kubernetes upgrade rehearsal.", "a day"),
 ]
 
 
@@ -1170,6 +1173,11 @@ def test_launch_jargon_and_a_scoped_size():
     assert [m.text for m in find_mentions("Chat: launch slipped again lol, now NET April", GRAMMAR)] == ["April"]
     (m,) = find_mentions("The mode manager rewrite is scoped as an L.", GRAMMAR)
     assert m.estimate.size == "L"
+
+
+def test_a_month_something_slips_past_is_a_month():
+    found = find_mentions("If the power upgrade slips past June, we rent spot capacity.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in found] == [("June", "month")]
 
 
 def test_a_time_of_day_with_a_zone_is_no_estimate():
