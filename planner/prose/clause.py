@@ -61,7 +61,7 @@ _TAKES_US = compiled(
 _HABITUAL = compiled(
     r"\b(?:usually|typically|typical|normally|generally|currently|historically|each\s+[\w-]+\s+(?:takes|lasts|runs)|traditionally|tends?\s+to|on\s+average|"
     r"medians?|averages?|averaged|velocity\b(?!\s*,)|(?:runs?|ran|kicks\s+off)\s+(?:every|each)\s+(?:night|morning|evening|hour|day|week|weekday|weekend)|"
-    r"nightly|hourly)\b",
+    r"nightly|hourly|automatically|by\s+default)\b",
     re.IGNORECASE,
 )
 

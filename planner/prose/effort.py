@@ -155,7 +155,7 @@ _WITHIN_BEFORE = compiled(r"\bwithin\s+$", re.IGNORECASE)
 _WORK_WORDS = compiled(
     r"\b(?:takes?|took|taking|need(?:s|ed)?(?!\s+to\b)|requires?|required|costs?|estimated?|effort|spend|spent|"
     r"budget(?:ed)?|work|rewrite|migration|refactor|project|spike|fix(?:ing|es)?|build(?:ing)?|implement\w*|"
-    r"reduc(?:e|es|ing)|improv(?:e|es|ing)|investigat\w+|harden\w*)\b",
+    r"reduc(?:e|es|ing)|improv(?:e|es|ing)|investigat\w+|harden\w*|(?:we['\u2019]ve|we\s+have|we)\s+planned)\b",
     re.IGNORECASE,
 )
 
@@ -399,7 +399,7 @@ _DOING_IS = compiled(
 _WORK_IS = compiled(
     r"\b(?:migration|project|epic|rewrite|refactor|redesign|integration|port|spike|feature|initiative|work|story|"
     r"ticket|task|overhaul|upgrade|revamp|rebuild|rework|workstream|cleanup|clean-up|removal|deprecation|consolidation|"
-    r"automation|rollout|refresh|change|update|bump)s?(?:\s+[\w'()-]+){0,6}(?:\s+(?:is|are|was|looks\s+like)\s+|['\u2019]s\s+|\s*[\u2013\u2014:(]\s*|\s+-\s+)"
+    r"automation|rollout|refresh|change|update|bump|interface|connector|endpoint|dashboard)s?(?:\s+[\w'()-]+){0,6}(?:\s+(?:is|are|was|looks\s+like)\s+|['\u2019]s\s+|\s*[\u2013\u2014:(]\s*|\s+-\s+)"
     + _HEDGE
     + r"(?:an?\s+)?$",
     re.IGNORECASE,

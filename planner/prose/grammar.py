@@ -189,7 +189,7 @@ _MONTHLY_NOUN = compiled(
     r"\s+(?:board\s+)?(?:meetings?|figures|numbers|results|intake|payroll|close|lets|cohort|newsletter|"
     r"board|offsite|release|renewals?|invoices?|forecast|accounts|returns?)\b"
 )
-_LIST_STEP = compiled(r"[,;]\s+[A-Za-z][\w-]*\s+")
+_LIST_STEP = compiled(r"[,;]\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}\s+")  # ", build ", ", shadow run "
 _LIST_COMMA = compiled(r",\s*")
 _LIST_NEXT = compiled(r",\s*|,?\s+(?:and|or)\s+")
 _YEAR_RUNS = compiled(

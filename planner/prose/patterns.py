@@ -360,7 +360,7 @@ ESTIMATE_TRAP_BEFORE = compiled(
     r"\b(?:NPS|eNPS|SUS|CSAT)\b(?:\s+[\w-]+){0,3}\s+(?:of|by)|\bwaits?\s+(?:up\s+to|for)|\bwaits|\b(?:logged|clocked|billed)(?:\s+(?:a\s+total\s+of|about|around|over))?|\bbreaks?\s+even\s+(?:after|in|within)(?:\s+about|\s+around|\s+roughly)?|"
     r"\b(?:approved|processed|cleared|finishes|finished)\s+in(?:\s+under|\s+about|\s+less\s+than)?|"
     r"\b(?:test|experiment|trial|campaign|beta)\s+(?:runs?|ran|lasts?)(?:\s+for)?(?:\s+about|\s+around|\s+roughly)?|"
-    r"\b(?:get|gets|receive|receives)(?:\s+(?:at\s+least|up\s+to|a\s+minimum\s+of))?|\boff\s+(?:supply|power|air|line)\s+for|\b\d[\d,.]*\s+[a-z]+s\s+in|"
+    r"\b(?:get|gets|receive|receives|earn|earns|earned|earning)(?:\s+(?:at\s+least|up\s+to|a\s+minimum\s+of|an\s+extra|double|triple))?|\boff\s+(?:supply|power|air|line)\s+for|\b\d[\d,.]*\s+[a-z]+s\s+in|"
     r"\bwith\s+(?:over|more\s+than|at\s+least)|\d+(?:\.\d+)?\s*%\s+(?:over|across)(?:\s+the\s+(?:first|last|past))?|"
     r"times\s+a|x\s+a|\d+\s+(?:emails|messages|posts|videos|episodes|touches|touchpoints|sends|reminders|newsletters|articles)\s+over))\s*$",
     re.IGNORECASE,
@@ -384,7 +384,7 @@ ESTIMATE_TRAP_NOUNS = compiled(
     re.IGNORECASE,
 )
 ESTIMATE_TRAP_AFTER = compiled(
-    r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|(?:forecast(?:ed)?\s+)?demand|cover|shipping|transit|(?:[\w-]+\s+){0,2}stability|(?:uninterrupted|continuous|error-free|fault-free|incident-free|stable)\s+(?:operation|running|service|use)|vacation|holidays?|learning|training|workshops|talks|sessions|keynotes|networking|readings|measurements|recordings|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
+    r"^(?:\s+(?:old|ago|(?:each\s+)?of\s+(?:data(?![\s-]+(?:science|engineering|platform))|logs|PTO|(?:(?:annual|paid|unpaid|parental|sick|maternity|paternity|carer['\u2019]?s|family|shared|compassionate)\s+){0,2}leave|supply|stock|inventory|(?:forecast(?:ed)?\s+)?demand|cover|shipping|transit|(?:[\w-]+\s+){0,2}stability|(?:uninterrupted|continuous|error-free|fault-free|incident-free|stable)\s+(?:operation|running|service|use)|vacation|holidays?|learning|workshops|talks|sessions|keynotes|networking|readings|measurements|recordings|metrics|backups|snapshots|events|traces|history|retention|uptime|downtime|notice|runway|lead\s+time|support|delay|lag|latency|inactivity|silence|security\s+(?:fixes|patches|updates)|(?:fixes|patches|updates)\s+(?:for|on)\b|read-only|maintenance|disruption|early\s+access|"
     r"battery(?:\s+life)?|playback|runtime|talk\s+time|standby|gameplay|footage)|\d+\s*m(?:in(?:ute)?s?)?\b\s*(?:[\w-]+\s+)?flights?\b|\d+\s+min(?:ute)?s?\b|flights?\b|"
     r"on\s+\d+\s+(?:GPUs?|TPUs?|nodes?|machines?|cores?|workers?|instances?|(?-i:[A-Z]+\d+\w*))\b|on\s+(?:the|a|an|our|one)\s+(?:[\w-]+\s+){0,3}(?:GPUs?|workstations?|servers?|laptops?|clusters?)\b|forwards?\b|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"

@@ -839,6 +839,8 @@ TRAPS = [
     "Company policy requires 2 weeks notice before leave.",
     "The S3 bucket for order exports retains objects for 7 years to satisfy HMRC rules.",
     "Packages ship within 1 business day and arrive in 3-5 days with standard delivery.",
+    "Members earn 10 points per \u00a31 spent at partner hotels.",
+    "Phased release on the App Store automatically spreads an update over 7 days.",
 ]
 
 
@@ -979,6 +981,8 @@ STILL_EFFORTS = [
     ("The policy team needs two to three weeks to draft the regulated-goods memo.", "two to three weeks"),
     ("The bus vendor quoted 10 working days for the harness rework.", "10 working days"),
     ("Please book a day for the Kubernetes upgrade rehearsal.", "a day"),
+    ("The vendor's SLA is 4 hours for P1s, and we've planned three weeks of hypercare.", "three weeks"),
+    ("We'll need around 20 hours of training per front office team.", "around 20 hours"),
 ]
 
 
@@ -1173,6 +1177,16 @@ def test_launch_jargon_and_a_scoped_size():
     assert [m.text for m in find_mentions("Chat: launch slipped again lol, now NET April", GRAMMAR)] == ["April"]
     (m,) = find_mentions("The mode manager rewrite is scoped as an L.", GRAMMAR)
     assert m.estimate.size == "L"
+
+
+def test_the_first_step_of_a_plan_line_is_dated_too():
+    found = find_mentions("Plan: fraud model retrain Jan, shadow run Feb, go-live Mar 2027.", GRAMMAR)
+    assert [m.text for m in found] == ["Jan", "Feb", "Mar 2027"]
+
+
+def test_an_interface_given_a_size():
+    (m,) = find_mentions("The PMS interface to the door lock system is an M.", GRAMMAR)
+    assert m.estimate.size == "M"
 
 
 def test_a_month_something_slips_past_is_a_month():
