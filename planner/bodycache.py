@@ -173,8 +173,6 @@ class BodyCache:
         return taken
 
     def merge(self, taken: Taken) -> None:
-        if self.folder is None:
-            return
         for grammar, fresh, used in taken:
             generation = self.generation(grammar)
             if generation is None:

@@ -12,9 +12,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from planner.patterncache import compiled
-from planner.prose.found import granularity_of as granularity_of
 from planner.prose.found import granularity_of_dates
-from planner.prose.found import spelling as spelling
 from planner.prose.patterns import MONTH_NUMBER, NUMBER_WORDS, VAGUE_COUNTS, WEEKDAYS
 from planner.windows import (
     Window,

@@ -11,8 +11,9 @@ from planner.estimates import Estimate
 from planner.ladder import Ladder, distance_days, is_history
 from planner.load import PlanFile, Source, load_source
 from planner.model import Plan, build_plan
+from planner.prose.found import Found
 from planner.prose.grammar import DATE, ESTIMATE, Grammar, Mention
-from planner.prose.scan import Found, body_mentions
+from planner.prose.scan import body_mentions
 from planner.windows import Window
 
 _FIELDS = ("target", "deadline", "reviewed", "estimate", "appetite")

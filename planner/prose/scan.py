@@ -11,10 +11,7 @@ import bisect
 
 from planner.frontmatter import Document
 from planner.patterncache import compiled
-from planner.prose.found import Found as Found
-from planner.prose.found import Hit as Hit
-from planner.prose.found import Locator as Locator
-from planner.prose.found import located
+from planner.prose.found import Found, Hit, located
 from planner.prose.grammar import Grammar, Mention, find_mentions
 from planner.prose.markdown import prose_segments
 from planner.prose.tokens import SIZE_TOKEN, SIZE_WORDS, has_anchor
