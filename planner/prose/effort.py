@@ -316,6 +316,7 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
             and not _SIZE_COMPARED.search(text, max(0, m.start() - 24), m.start())
             and not _CALLED.search(text, max(0, m.start() - 48), m.start())
             and not _SIZES_PARALLEL.search(text, sentence, m.start())
+            and not (_IS_AN.search(text, max(0, m.start() - 40), m.start()) and _IS_AN_AFTER.match(text, m.end()))
         ):
             return None  # "is an L" names a size where the sentence is about sizes or sizes a piece of work
     start = m.start(group)
@@ -394,6 +395,13 @@ _SIZE_CUE_AFTER = compiled(r"[^.;!?]{0,40}?\b(?:t-?shirt|siz(?:e|es|ed|ing)|esti
 _HEDGE = r"(?:(?:roughly|about|around|probably|likely|now|still|maybe|more\s+like)\s+)?"
 _DOING_IS = compiled(
     rf"(?:^|(?<=[.;:!?]\s)|[;:]\s+)\s*[A-Z][a-z]+ing\b(?:\s+[\w'-]+){{1,12}}\s+(?:is|was|looks\s+like)\s+{_HEDGE}(?:an?\s+)?$"
+)
+# "Level 3 boss fight is an XL and needs splitting": a size as the complement of "is", with its article
+_IS_AN = compiled(rf"\b(?:is|are|was|were|['\u2019]s)\s+{_HEDGE}an?\s+$")
+# ... with nothing after it but the sentence going on; "is an L shape" is the shape of a thing.
+_IS_AN_AFTER = compiled(
+    r"\s*(?:$|[.,;:!?)\u2013\u2014]|\s-\s|\s+(?:and|but|or|on|in|at|for|per|by|so|if|to|with|from|because|given|since|"
+    r"according|mainly|mostly|probably|maybe|possibly|now|too|though|tops|at\s+most|at\s+best|overall|really|again)\b)"
 )
 # "the platform migration is an L": a piece of work as the subject; "Billing is an L" is not.
 _WORK_IS = compiled(

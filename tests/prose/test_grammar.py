@@ -928,7 +928,7 @@ OTHER_DURATIONS = [
     ("period as subject, business days", "Supplier lead time is 10 business days."),
     ("machine at work", "The soak test runs each board for 72 hours."),
     ("machine at work", "A full training run takes 36 hours on 8 GPUs."),
-    ("a size without a size cue", "Billing is an L."),
+    ("a shape, not a size", "Section B is an L shape."),
     ("period as subject, qualified", "The notice period for contractors is four weeks."),
     ("what the duration is of", "Candidates need at least 5 years' experience."),
     ("what usually happens", "We resolve tickets in 3 days on average."),
@@ -1007,12 +1007,16 @@ def test_a_size_given_to_a_piece_of_work():
     assert [m.text for m in find_mentions("Removing the legacy config parser is an L, mostly docs.", GRAMMAR)] == ["L"]
     # Not only the first sentence of a paragraph: the subject starts after the last full stop.
     assert [m.text for m in find_mentions("We kept the old one. Removing the config parser is an L.", GRAMMAR)] == ["L"]
-    assert [m.text for m in find_mentions("Billing is an L.", GRAMMAR)] == []
+    # Any subject: a size as the complement of "is", with its article, is how sizes are given.
+    assert [m.text for m in find_mentions("Billing is an L.", GRAMMAR)] == ["L"]
+    assert [m.text for m in find_mentions("Level 3 boss fight is an XL and needs splitting.", GRAMMAR)] == ["XL"]
+    found = find_mentions("Dependency upgrades: React 18 \u2192 19 is an L, TypeScript 5.6 is an S.", GRAMMAR)
+    assert [m.text for m in found] == ["L", "S"]
     # hedged, or sized by a cue after it
     assert [m.text for m in find_mentions("Planning the partner summit is roughly an L.", GRAMMAR)] == ["L"]
     assert [m.text for m in find_mentions("Update: the IAM cleanup is now an S.", GRAMMAR)] == ["S"]
     assert [m.text for m in find_mentions("It is big: an XL by the sourcing team's sizing.", GRAMMAR)] == ["XL"]
-    assert [m.text for m in find_mentions("Billing is now an L.", GRAMMAR)] == []
+    assert [m.text for m in find_mentions("Billing is now an L.", GRAMMAR)] == ["L"]
     # a size as an item's value, after a size cue in the sentence or the one before
     found = find_mentions("T-shirt sizes from refinement: export API S, audit trail M, SSO L; 3 parked.", GRAMMAR)
     assert [m.text for m in found] == ["S", "M", "L"]
