@@ -14,11 +14,12 @@ from planner.patterncache import compiled
 
 # "3 weeks of work", "2 days of QA", "a month of two engineers": the duration says it is work.
 OF_WORK = compiled(
-    r"\s+of\s+(?:build\b|[\w-]+\s+(?:[\w-]+\s+)?work\b|(?:hands-on\s+|heads-down\s+|focused\s+|config\s+|configuration\s+|integration\s+|setup\s+|build\s+|"
+    r"\s+of\s+(?:build\b|[\w-]+\s+(?:[\w-]+\s+)?work\b|[\w-]+\s+(?:engineering|development|programming)\b|(?:hands-on\s+|heads-down\s+|focused\s+|config\s+|configuration\s+|integration\s+|setup\s+|build\s+|"
     r"migration\s+|implementation\s+|cleanup\s+|prep\s+)?work|effort|engineering|design|development|dev|QA|testing|research|discovery|front-?end|back-?end|"
     r"full-?stack|mobile|iOS|Android|web|infra(?:structure)?|ops|data\s+science|"
     r"(?:contractor|consultant|engineering|developer|dev|design|agency)\s+time|"
-    r"(?:one|an?|two|three|\d+)\s+(?:engineers?|persons?|people|developers?|devs?))",
+    r"(?:professional|consulting|consultancy|implementation)\s+services|"  # a statement of work's days
+    r"(?:one|an?|two|three|\d+)\s+(?:engineers?|persons?|people|developers?|devs?))\b",  # not "of workshops"
     re.IGNORECASE,
 )
 
@@ -168,7 +169,8 @@ _WORK_NEEDS = compiled(
 _CLAUSE_END = compiled(r"[.;!?:(\u2014]\s|,\s+(?:and|but|while|whereas|so|or)\s|\s\u2013\s")
 # An offset from an event: "30 days after purchase", "6 weeks before the event", "7 days prior to".
 _OFFSET_AFTER = compiled(
-    r"(?:(?:,|,?\s+(?:and|or))\s+\d+\s+(?:business\s+|working\s+)?[a-z]+)*"  # "3 days, 7 days and 14 days after"
+    # "3 days, 7 days and 14 days after", "7 days and again 1 day before"
+    r"(?:(?:,|,?\s+(?:and|or))(?:\s+(?:again|then|once\s+more))?\s+(?:\d+|an?|one)\s+(?:business\s+|working\s+)?[a-z]+)*"
     r"\s+(?:or\s+(?:more|less|longer)\s+)?(?:after|before|prior\s+to|following|since|beyond|past|"
     r"from\s+(?:the|their|your|its|his|her|each|every)\s+(?!team\b|vendor\b|agency\b))\b",
     re.IGNORECASE,

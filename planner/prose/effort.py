@@ -67,8 +67,8 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     ):
         return None  # "check-in opens 30 hours before, up from 24 hours": an earlier value of a rule
     if p.TRAP_BEFORE.search(text, start, 40) is not None or (
-        not people and p.ESTIMATE_TRAP_AFTER.match(after)  # "6 FTE-weeks to run the RFP" is effort
-    ):
+        not people and p.ESTIMATE_TRAP_AFTER.match(after) and not OF_WORK.match(after)
+    ):  # "6 FTE-weeks to run the RFP", "five weeks of gameplay engineering" are effort
         return None
     if unit == "hours" and _DATA_VOLUME.search(text, _sentence_start(text, start), start):
         return None  # "restoring the 42 TB warehouse takes about 9 hours": a machine's throughput
@@ -155,7 +155,7 @@ _WITHIN_BEFORE = compiled(r"\bwithin\s+$", re.IGNORECASE)
 _WORK_WORDS = compiled(
     r"\b(?:takes?|took|taking|need(?:s|ed)?(?!\s+to\b)|requires?|required|costs?|estimated?|effort|spend|spent|"
     r"budget(?:ed)?|work|rewrite|migration|refactor|project|spike|fix(?:ing|es)?|build(?:ing)?|implement\w*|"
-    r"reduc(?:e|es|ing)|improv(?:e|es|ing)|investigat\w+|harden\w*|(?:we['\u2019]ve|we\s+have|we)\s+planned)\b",
+    r"reduc(?:e|es|ing)|improv(?:e|es|ing)|investigat\w+|harden\w*|time-?box\w*|(?:we['\u2019]ve|we\s+have|we)\s+planned)\b",
     re.IGNORECASE,
 )
 
@@ -284,6 +284,8 @@ def _size(m: re.Match[str], text: str, g: Grammar) -> Mention | None:
     if group == "sl_s" and m["sl_s"] is None:
         group = "sl_s2"
     size = m[group]
+    if group == "sl_s" and len(size) > 3 and not _IS_AN_AFTER.match(text, m.end()):
+        return None  # "a Large; the API part is a Small" names sizes, "a Medium post" does not
     if (named := p.SIZE_NAMES.get(" ".join(size.lower().replace("-", " ").split()))) is not None:
         if m[0][:1] in "eE" and ":" not in m[0] and size.islower():
             return None  # "the effort is large": big, not a size on a scale ("effort: medium" is one)
@@ -343,7 +345,9 @@ _SIZE_COMPARED = compiled(r"\b(?:bigger|larger|smaller|more|less)\s+than\s+(?:an
 # "I'd call the export work an L", "the refurb looks like an M", "scoped as an L": a size given by a judgement
 _CALLED = compiled(
     r"\b(?:call(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,5}|(?:looks?|looked|feels?|felt|sounds?|smells?)\s+like|"
-    r"(?:scoped|pegged|rated|marked|tagged|flagged)\s+as)\s+an?\s+$",
+    r"(?:scoped|pegged|rated|marked|tagged|flagged)(?:\s+[\w'-]+){0,3}?\s+as|"
+    # "put it down as an M"
+    r"(?:put|have|had|got|pencil(?:l)?ed|wrote|written)(?:\s+[\w'-]+){0,4}?\s+down\s+as)\s+an?\s+$",
     re.IGNORECASE,
 )
 # "the rewrite is an L; the glossary refresh is an S": the second of two sizes given alike

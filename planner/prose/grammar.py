@@ -227,7 +227,7 @@ _MOVED_FROM = compiled(
     r"\b(?:move[ds]?|moving|defer(?:s|red|ring)?|reschedul(?:e[ds]?|ing)|slip(?:s|ped|ping)?|push(?:es|ed|ing)?|"
     r"shift(?:s|ed|ing)?|chang(?:ed|ing)|delay(?:s|ed|ing)?|postpon(?:e[ds]?|ing)|"
     r"brought\s+forward|pulled\s+in|prepon(?:e[ds]?|ing))(?:\s+[\w-]+){0,4}\s+from\s+"
-    rf"(?:{p.DAY_NAME},?\s+)?$",
+    rf"(?:the\s+)?(?:{p.DAY_NAME},?\s+)?$",  # "slipped from the week of 2027-01-11 to 2027-W06"
     re.IGNORECASE,
 )
 _SPLIT_BETWEEN = compiled(r"\b(?:split|divided|shared|spread)\s+between\s+$", re.IGNORECASE)

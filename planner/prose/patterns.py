@@ -231,7 +231,7 @@ _RELATIVE = [
     rf"(?P<rw_d>{'|'.join(WEEKDAYS)}|{_WEEKDAY_SHORT})\b(?:\s+(?-i:EOD|COB)\b)?(?![-\u2013]\w|\.\w|\s+of\b)(?!\.?,?\s+(?:\d(?!\d?(?::\d\d?|\.\d\d?(?![.\d]))(?!\d|\.\d))|the\s+\d|{_MONTH}\b)))",
     # "Marketing is out the week before", "the day after": a period next to another date.
     r"(?P<rel_around>\bthe\s+(?P<ra2_u>day|week|month|quarter|year)\s+(?P<ra2_d>before|after)\b(?!\s+(?:next|last|tomorrow|yesterday)\b))",
-    r"(?P<rel_weekend>\b(?:(?:on|by|before|over|until|till)\s+(?:the|this)|this|next|the\s+coming|coming|last)\s+weekend\b(?!\s+of\b))",
+    r"(?P<rel_weekend>\b(?:(?:on|by|before|over|until|till|at|after|during)\s+(?:the|this)|this|next|the\s+coming|coming|last)\s+weekend\b(?!\s+of\b))",
     r"(?P<rel_new_year>\b(?:in|over|until|till|into|after)\s+the\s+new\s+year\b)",
     # "slipped two weeks", "pushed out a sprint": how far a date moved, read from the as-of date
     rf"(?P<rel_slip>(?:(?<=\bslipped\s)|(?<=\bslips\s)|(?<=\bslid\s)|(?<=\bpushed\sout\s)|(?<=\bpushed\sback\s))"
@@ -264,7 +264,7 @@ _ESTIMATES = [
     r"feature|piece\s+of\s+work)\b)",
     # "Sizing: auth is an M, search is an L": a size named after a size cue earlier in the sentence.
     # ... or, after a size cue, as an item's value: "T-shirt sizes: export API S, audit trail M".
-    r"(?P<size_listed>(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\ban\s)|(?<=\ba\s))(?-i:(?P<sl_s>XXS|XS|S|M|L|XL|XXL))\b(?![-.&/']\w)"
+    r"(?P<size_listed>(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\ban\s)|(?<=\ba\s))(?-i:(?P<sl_s>XXS|XS|S|M|L|XL|XXL|(?<=a\s)(?:Small|Medium|Large)))\b(?![-.&/']\w)"
     r"|(?:(?<=[A-Za-z)]\s)|(?<=\()|(?<=[\u2013\u2014|,:?]\s))(?-i:(?P<sl_s2>XXS|XS|S|M|L|XL|XXL))\b(?![-.&/']\w)"
     r"(?=\s*(?:[,;.)!?\u2013\u2014|]|$)|\s+(?:to|or|and|maybe|if|after|before|for|now|then|but|respectively|each)\b))",
     r"(?P<or_two>\b(?:an?|one)\s+(?P<ot_u>hour|day|week|month|sprint)\s+or\s+(?P<ot_n>two|three|so)\b)",
@@ -335,6 +335,8 @@ ESTIMATE_TRAP_BEFORE = compiled(
     r"\b(?:replies|responses|answers)\b(?:\s+[\w-]+){0,4}\s+(?:may|can|will|could|might)\s+take(?:\s+up\s+to)?|"
     r"\b(?:signed|logged)\s+in\s+for|\b(?:mg|g|ml|mcg|kg)\s+(?:in|per|every|over)|\b(?:preceding|prior)|\b(?:every|each|per|once|twice|thrice|times|(?<!planned\sto\s)(?<!expected\sto\s)(?<!likely\sto\s)(?<!going\sto\s)(?<!scheduled\sto\s)(?<!estimated\sto\s)last|past|previous|trailing|first|next|over\s+the\s+(?:last|past|next)|"
     r"after(?:\s+another)?|(?<!-)up|(?<!-)down|rose|fell|gained|lost|dropped|jumped|slipped|(?<!followed\s)by|since|aged|(?:is|are)\s+ready\s+in|"
+    # "the playtest filled in 4 hours"
+    r"\b(?:filled(?:\s+up)?|sold\s+out|booked\s+(?:up|out)|sells?\s+out|selling\s+out)\s+in|"
     r"retention\s+of|retain(?:s|ed)?(?:\s+[\w-]+){0,2}\s+for|kept\s+for|keep\s+for|\b(?:arrives?|arriving|delivered)\s+(?:in|within)|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
     r"commit(?:s|ted)?(?:\s+[\w$\u20ac\u00a3/.,-]+){0,3}?\s+for|term\s+of|contract\s+of|"
     r"window\s+(?:of|is)|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
@@ -388,10 +390,12 @@ ESTIMATE_TRAP_AFTER = compiled(
     r"battery(?:\s+life)?|playback|runtime|talk\s+time|standby|gameplay|footage)|\d+\s*m(?:in(?:ute)?s?)?\b\s*(?:[\w-]+\s+)?flights?\b|\d+\s+min(?:ute)?s?\b|flights?\b|"
     r"on\s+\d+\s+(?:GPUs?|TPUs?|nodes?|machines?|cores?|workers?|instances?|(?-i:[A-Z]+\d+\w*))\b|on\s+(?:the|a|an|our|one)\s+(?:[\w-]+\s+){0,3}(?:GPUs?|workstations?|servers?|laptops?|clusters?)\b|forwards?\b|"
     r"retention|rolling|window|trial|notice|SLA|TTL|cycle|cadence|lookback|grace|warranty|"
-    r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:contract|policy)|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:standard|spec|specification|norm|regulation))\b|per\s+(?:shift|run|job|user|ticket|request|cycle|customer|client|account|meeting|call|session|plate|sample|patient|subject)\b|"
+    r"(?:per|each|every|a)\s+(?:hour|day|week|month|quarter|year|sprint)\b|per\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:contract|policy)|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:standard|spec|specification|norm|regulation))\b|per\s+(?:shift|run|job|user|ticket|request|cycle|customer|client|account|meeting|call|session|plate|sample|patient|subject|pass|render|frame)\b|"
     r"to\s+(?:respond|reply|appeal|pay|submit|accept|object|cancel|claim|comply|run|execute|replicate|restore|clear|arrive|"
     r"propagate|settle|expire|heal|cure|dry|reach|boot|converge|drain|come\s+back|hear\s+back|fulfil|fulfill|process|issue|report|notify|return|acclimati[sz]e)\b|"
-    r"in\s+advance\b|beforehand\b|at\s+a\s+time\b|for\s+(?:delivery|dispatch|shipping|shipment)\b|"
+    r"in\s+advance\b|beforehand\b|at\s+a\s+time\b|"
+    # "on call 1 week in 5": a share of a rota, not an amount of work
+    r"in\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)(?=\s*(?:$|[,;:!?)]|\.(?!\d)|\s+(?:with|and|but|on|for|as)\b))|for\s+(?:delivery|dispatch|shipping|shipment)\b|"
     r"scales?\b|per\s+(?:TB|GB|MB|PB|terabyte|gigabyte)\b|"
     r"apart|in\s+a\s+row|overdue|late|behind|early|of\s+the\s+year|free\b|for\s+free|long\b(?!\s+(?:effort|project|push|task))|"
     r"(?:or\s+(?:two|three|more|longer|so)\s+)?(?:out|away|ahead)\b|only\s*[:!\"\u201d])|-old|['\u2019]\s*notice)",
@@ -541,6 +545,9 @@ TRAP_NOUNS = Before(ESTIMATE_TRAP_NOUNS)
 # Nouns that make "a 3-day spike" an estimate; other hyphenated compounds ("30-day trial") are not.
 EFFORT_NOUN_AFTER = compiled(
     r"^\s+(?:of\s+)?(?:effort|spike|project|push|investigation|task|engagement|rewrite|migration|refactor|build|job|fix|estimate|epic|programme|program|"
-    r"change|piece\s+of\s+work)\b",
+    r"change|piece\s+of\s+work|discovery|handover|hand-over|transition|cutover|"
+    # "a three-week polish pass", "a four-week parallel run", "a two-day penetration test": planned work
+    r"(?:polish(?:ing)?|review|QA|test(?:ing)?|cleanup|clean-up|editing|hardening|stabili[sz]ation|bug-?fix(?:ing)?)\s+(?:pass|push|phase)|"
+    r"parallel\s+run|(?:penetration|pen|witness|usability|acceptance|integration)\s+test)\b(?!\s+(?:period|window|term)\b)",
     re.IGNORECASE,
 )

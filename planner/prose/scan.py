@@ -86,11 +86,18 @@ def _holds(text: str, vocabulary: frozenset[str]) -> bool:
 def _sizes(text: str, lowered: list[str]) -> list[int]:
     """Where the size tokens of `text` are, whose words lowered are `lowered`: sizes are
     capitals, so the text is searched as written only when a lowered word could be one ("xl",
-    or the "s" of "team's")."""
-    return [] if _LOWER_SIZES.isdisjoint(lowered) else [m.start() for m in SIZE_TOKEN.finditer(text)]
+    or the "s" of "team's"), and a size's name ("down as a Medium") only when one is there."""
+    if _LOWER_SIZES.isdisjoint(lowered):
+        return []
+    found = [m.start() for m in SIZE_TOKEN.finditer(text)]
+    if not _SIZE_NAME_WORDS.isdisjoint(lowered):
+        found = sorted(found + [m.start() for m in _SIZE_NAME.finditer(text)])
+    return found
 
 
-_LOWER_SIZES = frozenset(size.lower() for size in SIZE_WORDS)
+_SIZE_NAME_WORDS = frozenset(("small", "medium", "large"))
+_SIZE_NAME = compiled(r"(?<=\ba\s)(?:Small|Medium|Large)\b")  # as `patterns` reads a size's name alone
+_LOWER_SIZES = frozenset(size.lower() for size in SIZE_WORDS) | _SIZE_NAME_WORDS
 _TIME_OR_SIZE = TIME_WORDS | _LOWER_SIZES
 
 

@@ -424,6 +424,8 @@ RELATIVE = [
     # British: "a week on Friday" is the Friday after next; "a fortnight ago" two weeks back
     ("The menu tasting for the Leeds team is a week on Friday.", "a week on Friday", "2026-12-04", "2026-12-04"),
     ("The hangar fire suppression test passed a fortnight ago.", "a fortnight ago", "2026-11-09", "2026-11-15"),
+    ("Thanks all for a smooth go-live at the weekend.", "at the weekend", "2026-11-28", "2026-11-29"),
+    ("We will freeze the config after the weekend.", "after the weekend", "2026-11-28", "2026-11-29"),
 ]
 
 
@@ -546,6 +548,18 @@ ESTIMATES = [
     ("The form patterns need 8 story points of build.", "8 story points", 8, 8, "points"),
     ("The cable replacement will need 45 crew-days of jointing work.", "45 crew-days", 45, 45, "days"),
     ("Sprint goal: close 13 story points of meter-data validation stories.", "13 story points", 13, 13, "points"),
+    ("A three-week polish pass on the first hour of the game is non-negotiable.", "three-week", 3, 3, "weeks"),
+    ("We plan a four-week parallel run of the old and new crew systems.", "four-week", 4, 4, "weeks"),
+    ("The estimate leaves out the two-day penetration test.", "two-day", 2, 2, "days"),
+    (
+        "The AI director is five to eight weeks of gameplay engineering, plus tuning.",
+        "five to eight weeks",
+        5,
+        8,
+        "weeks",
+    ),
+    ("The vendor quoted $185,000 for the licence and 40 days of professional services.", "40 days", 40, 40, "days"),
+    ("Spike on the FHIR subscription API: timebox 2 days.", "2 days", 2, 2, "days"),
 ]
 
 
@@ -571,6 +585,9 @@ def test_estimate_forms(sentence, text, low, high, unit):
         ("Anything bigger than an M waits for the next train.", "M"),
         ("The config rollout is an XS.", "XS"),
         ("I'd call the export work an L if PDF output stays in scope.", "L"),
+        ("Level 3 boss fight is an XL and needs splitting.", "XL"),
+        ("I've put the e-observations work down as a Medium, mostly integration.", "M"),
+        ("We scoped it as a Large.", "L"),
     ],
 )
 def test_t_shirt_sizes_where_a_size_is_named(sentence, size):
@@ -946,6 +963,11 @@ OTHER_DURATIONS = [
     ("a street name", "The Spring Street depot is closed."),
     ("identifier", "Set retry_limit=2027 in the config."),
     ("identifier", "The guest Wi-Fi passcode is 2027."),
+    ("share of a rota", "Under the new rota, on-call engineers work 1 week in 5."),
+    ("offsets in a list", "Reminders are sent by SMS 7 days and again 1 day before the visit."),
+    ("how fast it sold", "The first community playtest filled in 4 hours."),
+    ("machine at work, per pass", "The trailer renders at 4K and takes about six hours per pass on the farm."),
+    ("a half-day of an event", "It's a 3-day conference with a half-day of workshops beforehand."),
 ]
 
 
@@ -1309,6 +1331,8 @@ def test_a_preponed_date_is_two_dates_not_a_range():
 def test_a_date_that_moved_is_two_dates_not_a_range():
     mentions = find_mentions("The deadline moved from Mar 15 to Apr 1.", GRAMMAR)
     assert [(m.text, m.granularity) for m in mentions] == [("Mar 15", "day"), ("Apr 1", "day")]
+    mentions = find_mentions("The go-live slipped from the week of 2027-01-11 to 2027-W06.", GRAMMAR)
+    assert [(m.text, m.granularity) for m in mentions] == [("the week of 2027-01-11", "week"), ("2027-W06", "week")]
 
 
 def test_impossible_dates_are_not_mentions():
