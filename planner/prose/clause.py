@@ -19,6 +19,8 @@ OF_WORK = compiled(
     r"full-?stack|mobile|iOS|Android|web|infra(?:structure)?|ops|data\s+science|"
     r"(?:contractor|consultant|engineering|developer|dev|design|agency)\s+time|"
     r"(?:professional|consulting|consultancy|implementation)\s+services|"  # a statement of work's days
+    # "half a day of data validation", "10-12 weeks of optioneering", "16 weeks of crew time"
+    r"(?:[\w-]+\s+)?(?:validation|enablement|optioneering|prep|preparation|remediation|documentation|UAT)|crew\s+time|"
     r"(?:one|an?|two|three|\d+)\s+(?:engineers?|persons?|people|developers?|devs?))\b",  # not "of workshops"
     re.IGNORECASE,
 )

@@ -910,7 +910,13 @@ def _in_as_effort(m: re.Match[str], text: str) -> bool:
 
 _ANSWER_WITHIN = compiled(
     r"\b(?:respond|reply|replies|answer|decide|decision|revert|acknowledge|come\s+back|get\s+back)\w*\b"
-    r"(?:\s+[\w'\u2019-]+){0,8}?\s+$",
+    r"(?:\s+[\w'\u2019%-]+){0,8}?\s+$",
+    re.IGNORECASE,
+)
+# "fix 95% of street light faults within 7 days", "reduced to \u00a335 if paid within 14 days": a target, a rule
+_TARGET_WITHIN = compiled(
+    r"(?:\b(?:fix|resolv|repair|respond|answer|process|clear|handl|deal\s+with)\w*\s+(?:to\s+)?\d+(?:\.\d+)?\s*%\s+of\b"
+    r"(?:\s+[\w'\u2019-]+){0,6}?|\bif\s+(?:paid|received|submitted|returned|made|filed|claimed|reported))\s+$",
     re.IGNORECASE,
 )
 _SOLD_OUT = compiled(r"\b(?:sold(?:\s+out)?|booked\s+(?:up|out)|filled\s+up)\s+$", re.IGNORECASE)
@@ -927,6 +933,7 @@ def _not_a_date_in(m: re.Match[str], text: str) -> bool:
         or (m["ri_p"].lower().startswith("within") and " the " not in m["ri_p"] and not planned_clause(text, start))
         # "we will respond to your query within 10 working days", "the fund aims to decide within 12 weeks"
         or (m["ri_p"][:6].lower() == "within" and _ANSWER_WITHIN.search(text, max(0, start - 70), start) is not None)
+        or (m["ri_p"][:6].lower() == "within" and _TARGET_WITHIN.search(text, max(0, start - 70), start) is not None)
         # "late fees kick in 15 days after the due date", "we onboard clients in 14 days on average"
         or offset_after(text[m.end() : m.end() + 60])
         or on_average(text, m.end())

@@ -43,6 +43,10 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         return None
     if unit_word == "sp" and unit_text != "SP":
         return None
+    if unit_word.startswith("night") and not (
+        _NIGHTS_OF_WORK.search(text, _sentence_start(text, start), start) or OF_WORK.match(text, end)
+    ):
+        return None  # "five nights" of road works are work where said so; "booked 2 nights" is a stay
     if len(lo_text) == 4 and lo_text[0] == "0" and lo_text.isdigit():
         return None  # "at 0600 PT": a time of day, not six hundred person-days
     lo_key = " ".join(lo_text.lower().split())
@@ -66,10 +70,12 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         text, _sentence_start(text, start), start
     ):
         return None  # "check-in opens 30 hours before, up from 24 hours": an earlier value of a rule
-    if p.TRAP_BEFORE.search(text, start, 40) is not None or (
-        not people and p.ESTIMATE_TRAP_AFTER.match(after) and not OF_WORK.match(after)
-    ):  # "6 FTE-weeks to run the RFP", "five weeks of gameplay engineering" are effort
-        return None
+    of_work = OF_WORK.match(after) is not None
+    if (
+        p.TRAP_BEFORE.search(text, start, 40) is not None
+        and not (of_work and _AFTER_BEFORE.search(text, max(0, start - 8), start))  # "after 5 days of testing"
+    ) or (not people and p.ESTIMATE_TRAP_AFTER.match(after) and not of_work):
+        return None  # "6 FTE-weeks to run the RFP", "five weeks of gameplay engineering" are effort
     if unit == "hours" and _DATA_VOLUME.search(text, _sentence_start(text, start), start):
         return None  # "restoring the 42 TB warehouse takes about 9 hours": a machine's throughput
     trap = None if people else p.TRAP_NOUNS.search(text, start, 72)
@@ -127,6 +133,7 @@ def _minutes_of_work(text: str, start: int, after: str) -> bool:
     return (
         _MINUTES_WORK_AFTER.match(after) is not None
         or _MINUTES_WORK_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _LABEL.search(text, _sentence_start(text, start), start) is not None  # "Effort for the session: 90 minutes"
     )
 
 
@@ -167,6 +174,15 @@ def _work_anyway(before: str, unit: str, after: str) -> bool:
         or _WORK_WORDS.search(before) is not None
         or _ESTIMATE_AFTER.match(after) is not None  # "neither changes the 6-week build estimate"
     )
+
+
+_AFTER_BEFORE = compiled(r"\bafter\s+$", re.IGNORECASE)
+# Night shifts of work: "will take five nights", "the gang needs 2 nights", "estimated at 6 to 8 nights".
+_NIGHTS_OF_WORK = compiled(
+    r"\b(?:takes?|took|taking|need(?:s|ed)?|requires?|required|estimat\w*|allow(?:s|ed|ing)?|budget\w*|plan(?:s|ned)?)\b"
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:about\s+|around\s+|roughly\s+|approx\.?\s+|[~\u2248]\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -235,6 +251,7 @@ _A_UNIT_OK = compiled(
     r"budget|effort|estimate[ds]?|est\.?|is|at\s+least|at\s+most|under|over|than|maybe|probably|within|"
     r"says|said|thinks|thought|reckons?|reckoned|guess(?:es|ed)?|(?:might|could|would|should)\s+be|is\s+that|"
     r"estimated\s+at|sized\s+at|budgeted\s+at|the\s+(?:best|better)\s+part\s+of|plan\s+(?:on|for)|allow|"
+    r"(?:expected|planned|scheduled|due|likely|set)\s+to\s+last|lasts?|"  # "works expected to last a fortnight"
     r"(?:book|block(?:\s+out)?|reserve|set\s+aside)(?:\s+(?:us|me|them))?)\s+$",
     re.IGNORECASE,
 )  # "Raj thinks a week", "clock skew alone might be a day"
@@ -401,7 +418,9 @@ _DOING_IS = compiled(
     rf"(?:^|(?<=[.;:!?]\s)|[;:]\s+)\s*[A-Z][a-z]+ing\b(?:\s+[\w'-]+){{1,12}}\s+(?:is|was|looks\s+like)\s+{_HEDGE}(?:an?\s+)?$"
 )
 # "Level 3 boss fight is an XL and needs splitting": a size as the complement of "is", with its article
-_IS_AN = compiled(rf"\b(?:is|are|was|were|['\u2019]s)\s+{_HEDGE}an?\s+$")
+_IS_AN = compiled(
+    rf"(?:\b(?:is|are|was|were|['\u2019]s)|[\u2013\u2014]|\s-)\s+{_HEDGE}an?\s+$"
+)  # "a small job \u2014 an S"
 # ... with nothing after it but the sentence going on; "is an L shape" is the shape of a thing.
 _IS_AN_AFTER = compiled(
     r"\s*(?:$|[.,;:!?)\u2013\u2014]|\s-\s|\s+(?:and|but|or|on|in|at|for|per|by|so|if|to|with|from|because|given|since|"
@@ -411,7 +430,7 @@ _IS_AN_AFTER = compiled(
 _WORK_IS = compiled(
     r"\b(?:migration|project|epic|rewrite|refactor|redesign|integration|port|spike|feature|initiative|work|story|"
     r"ticket|task|overhaul|upgrade|revamp|rebuild|rework|workstream|cleanup|clean-up|removal|deprecation|consolidation|"
-    r"automation|rollout|refresh|change|update|bump|interface|connector|endpoint|dashboard)s?(?:\s+[\w'()-]+){0,6}(?:\s+(?:is|are|was|looks\s+like)\s+|['\u2019]s\s+|\s*[\u2013\u2014:(]\s*|\s+-\s+)"
+    r"automation|rollout|refresh|change|update|bump|interface|connector|endpoint|dashboard)s?(?:\s+[\w'()-]+){0,8}(?:\s+(?:is|are|was|looks\s+like)\s+|['\u2019]s\s+|\s*[\u2013\u2014:(]\s*|\s+-\s+)"
     + _HEDGE
     + r"(?:an?\s+)?$",
     re.IGNORECASE,

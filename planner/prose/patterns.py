@@ -38,7 +38,7 @@ UNIT_OF: dict[str, str] = {}
 for _unit, _unit_words in {
     "minutes": ("min", "mins", "minute", "minutes"),
     "hours": ("h", "hr", "hrs", "hour", "hours"),
-    "days": ("d", "day", "days"),
+    "days": ("d", "day", "days", "night", "nights"),  # "five nights" of road works: a shift each
     "weeks": ("w", "wk", "wks", "week", "weeks"),
     "fortnights": ("fortnight", "fortnights"),
     "months": ("mo", "mos", "month", "months"),
@@ -69,7 +69,7 @@ _NUM = (
 )
 _NUM_A = rf"(?:{_NUM}|an?|another)"
 _UNIT_LONG = (
-    r"(?:hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|quarters?|years?|yrs?|sprints?|minutes?|mins?|"
+    r"(?:hours?|hrs?|days?|nights?|weeks?|wks?|fortnights?|months?|quarters?|years?|yrs?|sprints?|minutes?|mins?|"
     r"story[ -]points?|points?|(?<=\d-)pointers?|pts?|sp|(?-i:PWs?|PDs?|MDs?))"
 )
 _UNIT_SHORT = r"(?:h|d|w|wk|mo)"
@@ -337,7 +337,7 @@ ESTIMATE_TRAP_BEFORE = compiled(
     r"after(?:\s+another)?|(?<!-)up|(?<!-)down|rose|fell|gained|lost|dropped|jumped|slipped|(?<!followed\s)by|since|aged|(?:is|are)\s+ready\s+in|"
     # "the playtest filled in 4 hours"
     r"\b(?:filled(?:\s+up)?|sold\s+out|booked\s+(?:up|out)|sells?\s+out|selling\s+out)\s+in|"
-    r"retention\s+of|retain(?:s|ed)?(?:\s+[\w-]+){0,2}\s+for|kept\s+for|keep\s+for|\b(?:arrives?|arriving|delivered)\s+(?:in|within)|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
+    r"retention\s+of|retain(?:s|ed)?(?:\s+[\w-]+){0,2}\s+for|kept\s+for|keep\s+for|\block(?:s|ed)?\s+(?:in\s+)?(?:pricing|prices?|rates?)\s+for|\b(?:arrives?|arriving|delivered)\s+(?:in|within)|trial\s+of|SLA\s+of|TTL\s+of|timeout\s+of|"
     r"commit(?:s|ted)?(?:\s+[\w$\u20ac\u00a3/.,-]+){0,3}?\s+for|term\s+of|contract\s+of|"
     r"window\s+(?:of|is)|notice\s+of|history\s+of|up\s+to\s+the|older\s+than|younger\s+than|"
     r"burn(?:ed|t)?[- ]in\s+for|soak(?:ed|s)?\s+for|bake[ds]?\s+for|settle[sd]?\s+in|"

@@ -54,7 +54,7 @@ def body_hits(body: str, grammar: Grammar) -> list[Hit]:
 TIME_WORDS = frozenset(
     (  # noqa: SIM905 - a word list reads best as words
         "hour hours hr hrs min mins minute minutes day days week weeks wk wks month months quarter quarters year years "
-        "sprint sprints term terms semester semesters "
+        "sprint sprints term terms semester semesters nights "
         "point points pts sp tomorrow tmrw yesterday today tonight night morning afternoon evening eow eom eoq eoy "
         "eod cob weekend weekends half q spring "
         "summer autumn fall winter monday tuesday wednesday thursday friday saturday sunday mon tue tues wed "

@@ -426,6 +426,7 @@ RELATIVE = [
     ("The hangar fire suppression test passed a fortnight ago.", "a fortnight ago", "2026-11-09", "2026-11-15"),
     ("Thanks all for a smooth go-live at the weekend.", "at the weekend", "2026-11-28", "2026-11-29"),
     ("We will freeze the config after the weekend.", "after the weekend", "2026-11-28", "2026-11-29"),
+    ("We will ship 80% of the features within two weeks.", "within two weeks", "2026-11-24", "2026-12-08"),
 ]
 
 
@@ -560,6 +561,13 @@ ESTIMATES = [
     ),
     ("The vendor quoted $185,000 for the licence and 40 days of professional services.", "40 days", 40, 40, "days"),
     ("Spike on the FHIR subscription API: timebox 2 days.", "2 days", 2, 2, "days"),
+    ("Resurfacing of the A4074 will take five nights, working from 8pm to 6am.", "five nights", 5, 5, "days"),
+    ("Night works on the ring road are estimated at 6 to 8 nights.", "6 to 8 nights", 6, 8, "days"),
+    ("The signals go live after 5 days of testing.", "5 days", 5, 5, "days"),
+    ("We've planned half a day of data validation after each load.", "half a day", 0.5, 0.5, "days"),
+    ("The programme is 16 weeks of crew time.", "16 weeks", 16, 16, "weeks"),
+    ("Notices go up ahead of works expected to last a fortnight.", "a fortnight", 2, 2, "weeks"),
+    ("Effort for the API training session: 90 minutes.", "90 minutes", 1.5, 1.5, "hours"),
 ]
 
 
@@ -588,6 +596,7 @@ def test_estimate_forms(sentence, text, low, high, unit):
         ("Level 3 boss fight is an XL and needs splitting.", "XL"),
         ("I've put the e-observations work down as a Medium, mostly integration.", "M"),
         ("We scoped it as a Large.", "L"),
+        ("It's a small job \u2014 an S at most \u2014 so it can go in the minor works list.", "S"),
     ],
 )
 def test_t_shirt_sizes_where_a_size_is_named(sentence, size):
@@ -968,6 +977,12 @@ OTHER_DURATIONS = [
     ("how fast it sold", "The first community playtest filled in 4 hours."),
     ("machine at work, per pass", "The trailer renders at 4K and takes about six hours per pass on the farm."),
     ("a half-day of an event", "It's a 3-day conference with a half-day of workshops beforehand."),
+    ("a stay, not a shift of work", "We booked 2 nights at the Hilton for the offsite."),
+    ("a stay, not a shift of work", "Loggers are left in place for 3 nights in each survey area."),
+    ("a price held for a term", "Their contract caps renewal uplift at 7% and locks pricing for 24 months."),
+    ("a service target", "The council aims to fix 95% of street light faults within 7 days."),
+    ("a service target", "The target is to respond to 90% of Stage 1 complaints within 10 working days."),
+    ("a rule", "Penalty charges are reduced to \u00a335 if paid within 14 days."),
 ]
 
 
