@@ -931,9 +931,14 @@ def _not_a_date_in(m: re.Match[str], text: str) -> bool:
         or p.PASSIVE_WITHIN_BEFORE.search(text, max(0, m.start("ri_n") - 40), m.start("ri_n")) is not None
         # "within the next 30 days" counts from today, whatever the clause
         or (m["ri_p"].lower().startswith("within") and " the " not in m["ri_p"] and not planned_clause(text, start))
-        # "we will respond to your query within 10 working days", "the fund aims to decide within 12 weeks"
-        or (m["ri_p"][:6].lower() == "within" and _ANSWER_WITHIN.search(text, max(0, start - 70), start) is not None)
-        or (m["ri_p"][:6].lower() == "within" and _TARGET_WITHIN.search(text, max(0, start - 70), start) is not None)
+        # "we will respond to your query within 10 working days", "fix 95% of faults within 7 days"
+        or (
+            m["ri_p"][:6].lower() == "within"
+            and (
+                _ANSWER_WITHIN.search(text, max(0, start - 70), start) is not None
+                or _TARGET_WITHIN.search(text, max(0, start - 70), start) is not None
+            )
+        )
         # "late fees kick in 15 days after the due date", "we onboard clients in 14 days on average"
         or offset_after(text[m.end() : m.end() + 60])
         or on_average(text, m.end())

@@ -52,6 +52,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     lo_key = " ".join(lo_text.lower().split())
     person = _PERSON_UNIT.search(text, start, end) is not None or unit_word in _PERSON_UNITS  # "a person-year"
     after = text[end : end + 40]
+    of_work = OF_WORK.match(after) is not None  # "3 weeks of work": read once, asked below by many checks
     if (
         lo_key in ("a", "an", "another")
         and hi_text is None
@@ -62,7 +63,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         and not _AFTER_AN_ESTIMATE.search(text, max(0, start - 60), start)
         and not _ESTIMATE_LABEL.search(text, max(0, start - 60), start)
         and not _AFTER_SIZE.search(text, max(0, start - 8), start)  # "it's an S, a day tops"
-        and not OF_WORK.match(after)
+        and not of_work
     ):
         return None  # "a week" is an estimate only after "takes", "about", "for"... or before "of work"
     people = person and _PEOPLE_UNIT.search(text, start, end) is not None  # not "business days"
@@ -70,7 +71,6 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         text, _sentence_start(text, start), start
     ):
         return None  # "check-in opens 30 hours before, up from 24 hours": an earlier value of a rule
-    of_work = OF_WORK.match(after) is not None
     if (
         p.TRAP_BEFORE.search(text, start, 40) is not None
         and not (of_work and _AFTER_BEFORE.search(text, max(0, start - 8), start))  # "after 5 days of testing"
@@ -79,9 +79,9 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
     if unit == "hours" and _DATA_VOLUME.search(text, _sentence_start(text, start), start):
         return None  # "restoring the 42 TB warehouse takes about 9 hours": a machine's throughput
     trap = None if people else p.TRAP_NOUNS.search(text, start, 72)
-    if trap is not None and not _work_anyway(text[trap:start], unit, after) and not _task_named(text, start):
+    if trap is not None and not _work_anyway(text[trap:start], unit, after, of_work) and not _task_named(text, start):
         return None  # "logs are kept for 90 days", "the token expires in 1 hour"
-    if _QUOTED.search(text, max(0, start - 40), start) and not OF_WORK.match(after) and not _TO_DO.match(after):
+    if _QUOTED.search(text, max(0, start - 40), start) and not of_work and not _TO_DO.match(after):
         return None  # "the distributor quoted 52 weeks for the STM32L4": a lead time, not our work
     if _CARRIED.search(text, start, 64) is not None:
         return None  # "ocean freight from Shenzhen takes about 35 days": goods in transit, however long
@@ -95,7 +95,7 @@ def estimate_from(m: re.Match[str], text: str, start: int, lo_text: str, hi_text
         unit in ("quarters", "years") or (unit == "points" and "story" not in unit_word)
     ) and after.lower().startswith(" of ")  # "13 story points of validation stories" are an amount of work
     counted = counted or (unit in ("quarters", "years") and after.lower().startswith(" in "))
-    if counted and not OF_WORK.match(after):
+    if counted and not of_work:
         return None
     if _is_compound(text, start, end, hi_text):
         return None
@@ -167,10 +167,10 @@ _WORK_WORDS = compiled(
 )
 
 
-def _work_anyway(before: str, unit: str, after: str) -> bool:
+def _work_anyway(before: str, unit: str, after: str, of_work: bool) -> bool:
     return (
         unit in ("sprints", "points")
-        or OF_WORK.match(after) is not None
+        or of_work
         or _WORK_WORDS.search(before) is not None
         or _ESTIMATE_AFTER.match(after) is not None  # "neither changes the 6-week build estimate"
     )

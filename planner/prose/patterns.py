@@ -254,6 +254,9 @@ SIZE_NAMES = {  # keyed as written, lowered, with dashes as spaces
     "x large": "XL",
 }
 SIZE_NAME = r"(?:extra[- ]small|x-small|small|medium|large|extra[- ]large|x-large)"
+# "a Large; the API part is a Small": a size's name alone, capitalised after "a" (the scan's
+# pre-filter looks for it too)
+SIZE_NAME_ALONE = r"(?<=\ba\s)(?:Small|Medium|Large)"
 _ESTIMATES = [
     rf"(?P<size>\b(?:t-?shirt(?:\s+size)?|size[ds]?|estimate[ds]?|effort)(?:\s*:|\s+(?:is|was|it|them|as|at|of|a|an|to\s+be|been|be))*(?:\s+|(?<=size)/)(?P<sz_s>XXS|XS|S|M|L|XL|XXL|{SIZE_NAME})\b(?![-.&/']\w))",
     r"(?P<size_as>\b(?:t-?shirt[- ]sized?|sized)(?:\s+[\w-]+){0,5}?\s+as\s+(?:an?\s+)?"
@@ -264,7 +267,7 @@ _ESTIMATES = [
     r"feature|piece\s+of\s+work)\b)",
     # "Sizing: auth is an M, search is an L": a size named after a size cue earlier in the sentence.
     # ... or, after a size cue, as an item's value: "T-shirt sizes: export API S, audit trail M".
-    r"(?P<size_listed>(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\ban\s)|(?<=\ba\s))(?-i:(?P<sl_s>XXS|XS|S|M|L|XL|XXL|(?<=a\s)(?:Small|Medium|Large)))\b(?![-.&/']\w)"
+    rf"(?P<size_listed>(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\ban\s)|(?<=\ba\s))(?-i:(?P<sl_s>XXS|XS|S|M|L|XL|XXL|{SIZE_NAME_ALONE}))\b(?![-.&/']\w)"
     r"|(?:(?<=[A-Za-z)]\s)|(?<=\()|(?<=[\u2013\u2014|,:?]\s))(?-i:(?P<sl_s2>XXS|XS|S|M|L|XL|XXL))\b(?![-.&/']\w)"
     r"(?=\s*(?:[,;.)!?\u2013\u2014|]|$)|\s+(?:to|or|and|maybe|if|after|before|for|now|then|but|respectively|each)\b))",
     r"(?P<or_two>\b(?:an?|one)\s+(?P<ot_u>hour|day|week|month|sprint)\s+or\s+(?P<ot_n>two|three|so)\b)",

@@ -14,6 +14,7 @@ from planner.patterncache import compiled
 from planner.prose.found import Found, Hit, located
 from planner.prose.grammar import Grammar, Mention, find_mentions
 from planner.prose.markdown import prose_segments
+from planner.prose.patterns import SIZE_NAME_ALONE
 from planner.prose.tokens import SIZE_TOKEN, SIZE_WORDS, has_anchor
 
 
@@ -96,7 +97,7 @@ def _sizes(text: str, lowered: list[str]) -> list[int]:
 
 
 _SIZE_NAME_WORDS = frozenset(("small", "medium", "large"))
-_SIZE_NAME = compiled(r"(?<=\ba\s)(?:Small|Medium|Large)\b")  # as `patterns` reads a size's name alone
+_SIZE_NAME = compiled(SIZE_NAME_ALONE + r"\b")
 _LOWER_SIZES = frozenset(size.lower() for size in SIZE_WORDS) | _SIZE_NAME_WORDS
 _TIME_OR_SIZE = TIME_WORDS | _LOWER_SIZES
 
